@@ -1,0 +1,3 @@
+//! Reader for Qualys Secure Enterprise Mobility (SEM) asset and detection exports.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
