@@ -1,0 +1,72 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Detection, Warning};
+use crate::value::timestamp::optional_rfc3339;
+
+/// Counts over one page of an export, as `qualys-sem summary` prints them.
+///
+/// Feed it the page's events in order with [`Summary::add`](crate::Summary::add); it keeps
+/// only counters, so a page of any size takes constant memory.
+///
+/// In JSON, `datetime`, `warning` and `next_id_min` are `null` when absent, and `by_severity`
+/// always has the keys `"1"` to `"5"`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The `DATETIME` of the `RESPONSE`.
+    #[serde(with = "optional_rfc3339")]
+    pub datetime: Option<DateTime<Utc>>,
+    /// The number of assets.
+    pub assets: u64,
+    /// The number of detections.
+    pub detections: u64,
+    /// Detections by `SEVERITY`, keyed `"1"` to `"5"`.
+    pub by_severity: BTreeMap<String, u64>,
+    /// Detections by `STATUS` text.
+    pub by_status: BTreeMap<String, u64>,
+    /// Detections by `TYPE` text.
+    pub by_type: BTreeMap<String, u64>,
+    /// The page's `WARNING`, set when the page was cut.
+    pub warning: Option<Warning<'static>>,
+    /// The `id_min` of the next page, from the warning's URL.
+    pub next_id_min: Option<u64>,
+}
+
+impl Default for Summary {
+    fn default() -> Self {
+        Summary {
+            datetime: None,
+            assets: 0,
+            detections: 0,
+            by_severity: (1..=5).map(|level| (level.to_string(), 0)).collect(),
+            by_status: BTreeMap::new(),
+            by_type: BTreeMap::new(),
+            warning: None,
+            next_id_min: None,
+        }
+    }
+}
+
+impl Summary {
+    /// Counts one detection.
+    pub fn add_detection(&mut self, detection: &Detection<'_>) {
+        self.detections += 1;
+        if let Some(severity) = detection.severity {
+            *self.by_severity.entry(severity.to_string()).or_default() += 1;
+        }
+        if let Some(status) = &detection.status {
+            *self.by_status.entry(status.to_string()).or_default() += 1;
+        }
+        if let Some(detection_type) = &detection.detection_type {
+            *self.by_type.entry(detection_type.to_string()).or_default() += 1;
+        }
+    }
+
+    /// Records the page's warning and the next page's `id_min`.
+    pub fn set_warning(&mut self, warning: Warning<'_>) {
+        self.next_id_min = warning.next_id_min();
+        self.warning = Some(warning.into_owned());
+    }
+}

@@ -1,0 +1,146 @@
+//! The fields of an `ASSET`, and its `TAGS`.
+
+use std::borrow::Cow;
+
+use super::children::{Child, next_child};
+use super::cursor::{Cursor, Fault};
+use super::extra::{read_extra, repeated_field};
+use super::fields::{Field, Seen};
+use super::text::read_value;
+use crate::model::{AssetHeader, Tag};
+use crate::value::AssetStatus;
+
+/// Where the asset's fields stopped.
+pub(crate) enum FieldsEnd {
+    /// At a `DETECTION_LIST` start tag; `is_empty` for `<DETECTION_LIST/>`.
+    DetectionList { is_empty: bool },
+    /// At the `ASSET`'s end tag.
+    AssetEnd,
+}
+
+/// Reads the asset's fields up to its `DETECTION_LIST` or its end, into `header`.
+///
+/// `seen` carries the fields read before, so that a field that follows the `DETECTION_LIST`
+/// after appearing before it goes to `extra` and overwrites nothing. `depth` is the number
+/// of elements open around the asset's children.
+pub(crate) fn read_asset_fields<'w>(
+    cursor: &mut Cursor<'w>,
+    depth: u32,
+    header: &mut AssetHeader<'w>,
+    seen: &mut Seen,
+) -> Result<FieldsEnd, Fault> {
+    loop {
+        let Child::Element { start, is_empty } = next_child(cursor, "ASSET")? else {
+            return Ok(FieldsEnd::AssetEnd);
+        };
+        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        if field.name == "DETECTION_LIST" {
+            return Ok(FieldsEnd::DetectionList { is_empty });
+        }
+        if field.name == "TAGS" {
+            if !is_empty {
+                read_tags(cursor, depth + 1, header).map_err(|error| error.within(|| "TAGS".to_owned()))?;
+            }
+            continue;
+        }
+        let Some(bit) = field_number(field.name) else {
+            header.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+            continue;
+        };
+
+        let text = if is_empty { None } else { read_value(cursor, field.name)? };
+        if seen.repeat(bit) {
+            header.extra.push(repeated_field(field.name, text));
+            continue;
+        }
+        match bit {
+            0 => {
+                if let Some(id) = field.unsigned(text)? {
+                    header.id = id;
+                }
+            }
+            1 => header.asset_id = field.unsigned(text)?,
+            2 => header.ip = text,
+            3 => header.ipv6 = text,
+            4 => header.asset_friendly_name = text,
+            5 => header.os = text,
+            6 => header.os_version = text,
+            7 => header.asset_status = text.map(AssetStatus::from_text),
+            8 => header.last_seen = field.timestamp(text)?,
+            9 => header.ownership = text,
+            10 => header.model_name = text,
+            11 => header.manufacturer = text,
+            _ => header.username = text,
+        }
+    }
+}
+
+/// Bit of `ID` in [`Seen`], to tell whether an asset has its ID.
+pub(crate) const ID_BIT: u32 = 0;
+
+/// Numbers the modelled scalar fields of an asset, for dispatch and repeat detection.
+fn field_number(name: &str) -> Option<u32> {
+    Some(match name {
+        "ID" => ID_BIT,
+        "ASSET_ID" => 1,
+        "IP" => 2,
+        "IPV6" => 3,
+        "ASSET_FRIENDLY_NAME" => 4,
+        "OS" => 5,
+        "OS_VERSION" => 6,
+        "ASSET_STATUS" => 7,
+        "LAST_SEEN" => 8,
+        "OWNERSHIP" => 9,
+        "MODEL_NAME" => 10,
+        "MANUFACTURER" => 11,
+        "USERNAME" => 12,
+        _ => return None,
+    })
+}
+
+/// Reads the `TAG`s of `TAGS` into the header. Any other child of `TAGS` is kept in the
+/// header's `extra`.
+fn read_tags<'w>(cursor: &mut Cursor<'w>, depth: u32, header: &mut AssetHeader<'w>) -> Result<(), Fault> {
+    loop {
+        let Child::Element { start, is_empty } = next_child(cursor, "TAGS")? else {
+            return Ok(());
+        };
+        if start.name().0 != "TAG" {
+            header.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+            continue;
+        }
+        if is_empty {
+            continue;
+        }
+        let position = header.tags.len() + 1;
+        let tag = read_tag(cursor, depth + 1).map_err(|error| error.within(|| format!("TAG[{position}]")))?;
+        header.tags.push(tag);
+    }
+}
+
+fn read_tag<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Tag<'w>, Fault> {
+    let mut tag = Tag::default();
+    let mut seen = Seen::default();
+    loop {
+        let Child::Element { start, is_empty } = next_child(cursor, "TAG")? else {
+            return Ok(tag);
+        };
+        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        let bit = match field.name {
+            "TAG_ID" => 0,
+            "NAME" => 1,
+            _ => {
+                tag.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+                continue;
+            }
+        };
+        let text: Option<Cow<'w, str>> = if is_empty { None } else { read_value(cursor, field.name)? };
+        if seen.repeat(bit) {
+            tag.extra.push(repeated_field(field.name, text));
+        } else if bit == 0 {
+            tag.id = field.unsigned(text)?;
+        } else {
+            tag.name = text;
+        }
+    }
+}

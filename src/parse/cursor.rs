@@ -1,0 +1,158 @@
+//! A window of input read through quick-xml, with absolute offsets and the rule that tells
+//! "the window ends too soon" apart from "the input is malformed".
+
+use quick_xml::encoding::EncodingError;
+use quick_xml::errors::{Error as XmlError, IllFormedError};
+use quick_xml::events::Event as XmlEvent;
+
+use crate::error::{Error, ErrorKind, Limit};
+use crate::limits::Limits;
+
+/// Why a step could not finish.
+#[derive(Debug)]
+pub(crate) enum Fault {
+    /// The window ended before the current record did; more input may complete it.
+    Incomplete,
+    /// A real error. Its path is relative to the record, and the core adds the rest.
+    Error(Error),
+}
+
+impl From<Error> for Fault {
+    fn from(error: Error) -> Self {
+        Fault::Error(error)
+    }
+}
+
+impl Fault {
+    /// Puts the element path `segment` in front of an error's path; `segment` is only built
+    /// when there is an error.
+    pub(crate) fn within(self, segment: impl FnOnce() -> String) -> Fault {
+        match self {
+            Fault::Error(mut error) => {
+                error.prepend_path(&segment());
+                Fault::Error(error)
+            }
+            incomplete => incomplete,
+        }
+    }
+}
+
+/// Builds an error for `kind` at an absolute offset, with a path relative to the record.
+#[cold]
+pub(crate) fn fault(kind: ErrorKind, offset: u64, path: String) -> Fault {
+    Fault::Error(Error::new(kind, offset, path))
+}
+
+/// Reads XML events from one window of the input.
+///
+/// A fresh cursor starts at a record boundary (just after a `>`, or at the start of the
+/// input), which is why the core can always restart a record from where it began.
+pub(crate) struct Cursor<'w> {
+    reader: quick_xml::Reader<&'w [u8]>,
+    len: usize,
+    base: u64,
+    at_eof: bool,
+    event_start: u64,
+    record_start: u64,
+    limits: Limits,
+}
+
+impl<'w> Cursor<'w> {
+    /// Creates a cursor over `bytes`, whose first byte is at absolute offset `base`.
+    /// `at_eof` tells whether the input ends with `bytes`.
+    pub(crate) fn new(bytes: &'w [u8], base: u64, at_eof: bool, limits: Limits) -> Self {
+        let mut reader = quick_xml::Reader::from_reader(bytes);
+        let config = reader.config_mut();
+        // End names are checked by the core against its own element stack, because a cursor
+        // only lives for one window and would lose quick-xml's stack between windows.
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        Cursor {
+            reader,
+            len: bytes.len(),
+            base,
+            at_eof,
+            event_start: base,
+            record_start: base,
+            limits,
+        }
+    }
+
+    /// Returns the absolute offset just after the last event.
+    pub(crate) fn offset(&self) -> u64 {
+        self.base + self.reader.buffer_position()
+    }
+
+    /// Returns the absolute offset where the last event started.
+    pub(crate) fn event_start(&self) -> u64 {
+        self.event_start
+    }
+
+    /// Returns the configured limits.
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Marks the current offset as the start of a record, for the record size limit.
+    pub(crate) fn start_record(&mut self) {
+        self.record_start = self.offset();
+    }
+
+    /// Reads the next event.
+    ///
+    /// At the end of the window, `Eof` is returned only when the input ends there too;
+    /// otherwise the cursor reports [`Fault::Incomplete`].
+    pub(crate) fn next(&mut self) -> Result<XmlEvent<'w>, Fault> {
+        self.event_start = self.offset();
+        match self.reader.read_event() {
+            Ok(XmlEvent::Eof) if !self.at_eof => Err(Fault::Incomplete),
+            Ok(event) => {
+                self.check_record_size()?;
+                Ok(event)
+            }
+            Err(error) => Err(self.classify(error)),
+        }
+    }
+
+    /// Fails when the record has grown past [`Limits::max_record_bytes`].
+    fn check_record_size(&self) -> Result<(), Fault> {
+        let max = self.limits.max_record_bytes;
+        if self.offset() - self.record_start > max {
+            return Err(fault(
+                ErrorKind::LimitExceeded { limit: Limit::RecordBytes, max },
+                self.record_start,
+                String::new(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Tells a window that ends inside markup from malformed input.
+    #[cold]
+    fn classify(&self, error: XmlError) -> Fault {
+        let consumed_all = self.reader.buffer_position() as usize >= self.len;
+        let error_offset = self.base + self.reader.error_position();
+        let near_end = self.base + self.len as u64 - error_offset < 16;
+        if !self.at_eof && (consumed_all || near_end) {
+            return Fault::Incomplete;
+        }
+
+        let kind = match error {
+            XmlError::Encoding(EncodingError::Utf8(utf8)) => {
+                // The error position is the start of the event; the UTF-8 error counts from
+                // its content, which for text is the same place.
+                let offset = error_offset + utf8.valid_up_to() as u64;
+                return fault(ErrorKind::InvalidUtf8, offset, String::new());
+            }
+            XmlError::Syntax(_) | XmlError::IllFormed(IllFormedError::UnclosedReference)
+                if consumed_all =>
+            {
+                ErrorKind::UnexpectedEof
+            }
+            other => ErrorKind::Syntax(other),
+        };
+        fault(kind, error_offset, String::new())
+    }
+}

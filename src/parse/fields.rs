@@ -1,0 +1,107 @@
+//! Typed field values, with the errors that name the element and the value.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
+
+use super::cursor::{Fault, fault};
+use crate::error::ErrorKind;
+use crate::value::{Severity, parse_timestamp};
+
+/// Where a field was read: its element name and the absolute offset of its start tag.
+#[derive(Clone, Copy)]
+pub(crate) struct Field<'n> {
+    pub(crate) name: &'n str,
+    pub(crate) offset: u64,
+}
+
+impl Field<'_> {
+    #[cold]
+    fn invalid(&self, value: &str, expected: &'static str) -> Fault {
+        fault(
+            ErrorKind::InvalidValue {
+                element: self.name.to_owned(),
+                value: value.to_owned(),
+                expected,
+            },
+            self.offset,
+            self.name.to_owned(),
+        )
+    }
+
+    /// Parses an ID, QID or counter: ASCII digits only, surrounding whitespace ignored.
+    pub(crate) fn unsigned(&self, text: Option<Cow<'_, str>>) -> Result<Option<u64>, Fault> {
+        let Some(text) = text else { return Ok(None) };
+        match parse_u64(&text) {
+            Some(number) => Ok(Some(number)),
+            None => Err(self.invalid(&text, "an unsigned integer")),
+        }
+    }
+
+    /// Parses a severity level, 1 to 5.
+    pub(crate) fn severity(&self, text: Option<Cow<'_, str>>) -> Result<Option<Severity>, Fault> {
+        let Some(text) = text else { return Ok(None) };
+        let level = parse_u64(&text).and_then(|n| u8::try_from(n).ok());
+        match level.and_then(Severity::new) {
+            Some(severity) => Ok(Some(severity)),
+            None => Err(self.invalid(&text, "a severity from 1 to 5")),
+        }
+    }
+
+    /// Parses a timestamp in any form that exports use.
+    pub(crate) fn timestamp(&self, text: Option<Cow<'_, str>>) -> Result<Option<DateTime<Utc>>, Fault> {
+        let Some(text) = text else { return Ok(None) };
+        match parse_timestamp(&text) {
+            Some(time) => Ok(Some(time)),
+            None => Err(self.invalid(
+                &text,
+                "a date and time such as 2021-04-28T12:01:06Z or 2021-04-28 12:01:06",
+            )),
+        }
+    }
+}
+
+/// Parses ASCII digits, with surrounding ASCII whitespace, into a `u64`; no sign, no overflow.
+pub(crate) fn parse_u64(text: &str) -> Option<u64> {
+    let digits = text.trim_ascii();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Tells which fields of a record were already read, so that a repeated one is kept aside
+/// rather than overwriting the first.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Seen(u32);
+
+impl Seen {
+    /// Tells whether field number `bit` was read.
+    pub(crate) fn contains(self, bit: u32) -> bool {
+        self.0 & (1 << bit) != 0
+    }
+
+    /// Marks field number `bit` and returns whether it was already marked.
+    pub(crate) fn repeat(&mut self, bit: u32) -> bool {
+        let mask = 1 << bit;
+        let repeated = self.0 & mask != 0;
+        self.0 |= mask;
+        repeated
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsigned_numbers() {
+        assert_eq!(parse_u64("231"), Some(231));
+        assert_eq!(parse_u64(" 18446744073709551615\n"), Some(u64::MAX));
+        assert_eq!(parse_u64("18446744073709551616"), None);
+        assert_eq!(parse_u64("+5"), None);
+        assert_eq!(parse_u64("-5"), None);
+        assert_eq!(parse_u64("5 5"), None);
+        assert_eq!(parse_u64(""), None);
+    }
+}

@@ -1,0 +1,176 @@
+//! Joining the pieces of a value: text, entity and character references, and CDATA sections.
+
+use std::borrow::Cow;
+
+use quick_xml::events::BytesRef;
+use quick_xml::events::Event as XmlEvent;
+
+use super::cursor::{Cursor, Fault, fault};
+use crate::error::{ErrorKind, Limit};
+
+/// Collects the text of one element.
+///
+/// Whitespace-only text is layout when the element also has a CDATA section or a child
+/// element: `<RESULTS>\n  <![CDATA[x]]>\n</RESULTS>` holds `x`. An element whose text is only
+/// whitespace holds nothing. Everything else is kept byte for byte, with no line-end
+/// normalisation, so that RESULTS tables survive unchanged.
+#[derive(Default)]
+pub(crate) struct TextBuilder<'w> {
+    value: Option<Cow<'w, str>>,
+    pending_space: Option<Cow<'w, str>>,
+    is_structured: bool,
+    len: u64,
+}
+
+impl<'w> TextBuilder<'w> {
+    /// Adds a run of character data.
+    pub(crate) fn text(&mut self, text: Cow<'w, str>) {
+        if text.bytes().all(|b| b.is_ascii_whitespace()) {
+            if !self.is_structured {
+                append(&mut self.pending_space, text);
+            }
+            return;
+        }
+        if let Some(space) = self.pending_space.take() {
+            self.push(space);
+        }
+        self.push(text);
+    }
+
+    /// Adds a decoded reference; a reference is content even when it is a space.
+    pub(crate) fn reference(&mut self, text: Cow<'w, str>) {
+        if let Some(space) = self.pending_space.take() {
+            self.push(space);
+        }
+        self.push(text);
+    }
+
+    /// Adds a CDATA section, which makes the whitespace-only text around it layout.
+    pub(crate) fn cdata(&mut self, text: Cow<'w, str>) {
+        self.structure();
+        self.push(text);
+    }
+
+    /// Notes a child element, which makes the whitespace-only text around it layout.
+    pub(crate) fn structure(&mut self) {
+        self.is_structured = true;
+        self.pending_space = None;
+    }
+
+    /// Returns the number of bytes collected so far.
+    pub(crate) fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Returns the value: `None` when the element held no text but layout.
+    pub(crate) fn finish(self) -> Option<Cow<'w, str>> {
+        self.value.filter(|value| !value.is_empty())
+    }
+
+    fn push(&mut self, text: Cow<'w, str>) {
+        self.len += text.len() as u64;
+        append(&mut self.value, text);
+    }
+}
+
+fn append<'w>(slot: &mut Option<Cow<'w, str>>, text: Cow<'w, str>) {
+    match slot {
+        None => *slot = Some(text),
+        Some(existing) => existing.to_mut().push_str(&text),
+    }
+}
+
+/// Decodes a reference: the five predefined entities and character references.
+///
+/// Any other entity is kept as written (`&nbsp;` stays `&nbsp;`), because exports declare no
+/// entities and the parser never expands a DTD's.
+pub(crate) fn decode_reference<'w>(reference: &BytesRef<'w>, offset: u64) -> Result<Cow<'w, str>, Fault> {
+    if reference.is_char_ref() {
+        return match reference.resolve_char_ref() {
+            Ok(Some(c)) if is_xml_char(c) => Ok(Cow::Owned(c.to_string())),
+            _ => Err(fault(
+                ErrorKind::InvalidCharacterReference { reference: (**reference).to_owned() },
+                offset,
+                String::new(),
+            )),
+        };
+    }
+    let decoded = match &**reference {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        other => return Ok(Cow::Owned(format!("&{other};"))),
+    };
+    Ok(Cow::Borrowed(decoded))
+}
+
+/// Tells whether `c` matches XML 1.0's `Char` production.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Reads the text of the element whose start tag `name` the cursor has just read, through its
+/// end tag. A child element is an error: fields hold only text.
+pub(crate) fn read_value<'w>(cursor: &mut Cursor<'w>, name: &str) -> Result<Option<Cow<'w, str>>, Fault> {
+    let mut builder = TextBuilder::default();
+    loop {
+        match cursor.next()? {
+            XmlEvent::Text(text) => builder.text(text.into_inner()),
+            XmlEvent::CData(cdata) => builder.cdata(cdata.into_inner()),
+            XmlEvent::GeneralRef(reference) => {
+                let decoded = decode_reference(&reference, cursor.event_start())?;
+                builder.reference(decoded);
+            }
+            XmlEvent::End(end) => {
+                check_end(cursor, name, end.name().as_ref())?;
+                return Ok(builder.finish());
+            }
+            XmlEvent::Start(child) | XmlEvent::Empty(child) => {
+                return Err(fault(
+                    ErrorKind::UnexpectedElement {
+                        name: child.name().as_ref().to_owned(),
+                        parent: name.to_owned(),
+                    },
+                    cursor.event_start(),
+                    String::new(),
+                ));
+            }
+            XmlEvent::Eof => return Err(unexpected_eof(cursor)),
+            XmlEvent::Comment(_) | XmlEvent::PI(_) | XmlEvent::Decl(_) | XmlEvent::DocType(_) => {}
+        }
+        check_value_size(cursor, &builder)?;
+    }
+}
+
+/// Fails when a value has grown past [`Limits::max_value_bytes`](crate::Limits::max_value_bytes).
+pub(crate) fn check_value_size(cursor: &Cursor<'_>, builder: &TextBuilder<'_>) -> Result<(), Fault> {
+    let max = cursor.limits().max_value_bytes;
+    if builder.len() > max {
+        return Err(fault(
+            ErrorKind::LimitExceeded { limit: Limit::ValueBytes, max },
+            cursor.event_start(),
+            String::new(),
+        ));
+    }
+    Ok(())
+}
+
+/// Fails unless the end tag just read closes `open`.
+pub(crate) fn check_end(cursor: &Cursor<'_>, open: &str, found: &str) -> Result<(), Fault> {
+    if open == found {
+        return Ok(());
+    }
+    Err(fault(
+        ErrorKind::MismatchedEndTag { expected: open.to_owned(), found: found.to_owned() },
+        cursor.event_start(),
+        String::new(),
+    ))
+}
+
+/// The error for an input that ends inside an element.
+#[cold]
+pub(crate) fn unexpected_eof(cursor: &Cursor<'_>) -> Fault {
+    fault(ErrorKind::UnexpectedEof, cursor.offset(), String::new())
+}
