@@ -59,6 +59,7 @@ mod event;
 mod limits;
 mod model;
 mod parse;
+mod read;
 mod slice;
 mod value;
 
@@ -67,5 +68,6 @@ pub use error::{Error, ErrorKind, Limit, Position};
 pub use event::{DocumentStart, Event, ResponseStart};
 pub use limits::Limits;
 pub use model::{Asset, AssetEnd, AssetHeader, Attribute, Detection, Extra, Param, Request, Summary, Tag, Warning};
+pub use read::{Reader, ReaderAssets};
 pub use slice::Parser;
 pub use value::{AssetStatus, DetectionStatus, DetectionType, Severity, parse_timestamp, unescape_html};

@@ -227,21 +227,19 @@ impl Core {
         let child = next_child(cursor, "RESPONSE")?;
 
         if !self.is_response_started {
-            self.is_response_started = true;
             if let Child::Element { start, is_empty: false } = &child
                 && start.name().0 == "DATETIME"
             {
                 let field = Field { name: "DATETIME", offset: cursor.event_start() };
                 let text = read_value(cursor, "DATETIME")?;
                 self.commit(cursor);
-                let datetime = field.timestamp(text).map_err(|error| {
-                    // The start is reported with no date on the next step.
-                    self.is_response_started = false;
-                    error
-                })?;
+                // After an invalid date the start is reported, with no date, on the next step.
+                let datetime = field.timestamp(text)?;
+                self.is_response_started = true;
                 return Ok(Some(Event::Response(ResponseStart { datetime })));
             }
             // The first child is not DATETIME: report the start and read that child next.
+            self.is_response_started = true;
             self.offset = before;
             return Ok(Some(Event::Response(ResponseStart::default())));
         }
@@ -441,6 +439,14 @@ impl Core {
                 return self.advance(cursor);
             }
         }
+    }
+
+    /// Completes an error raised outside the core, such as a failed read, and stops the core.
+    pub(crate) fn fail(&mut self, error: Error) -> Error {
+        let mut error = self.finish_error(error);
+        self.place = Place::Done;
+        error.set_last_complete_asset(self.last_complete_asset);
+        error
     }
 
     /// Completes an error with the path of the place it happened in and the last complete

@@ -1,0 +1,255 @@
+//! The streaming reader over any `io::Read`.
+
+use std::io::{self, Read};
+use std::sync::Arc;
+
+use polonius_the_crab::prelude::*;
+
+use crate::assets::AssetBuilder;
+use crate::error::{Error, ErrorKind, Limit, locate};
+use crate::event::Event;
+use crate::limits::Limits;
+use crate::model::{Asset, Warning};
+use crate::parse::{Core, Step};
+
+/// The smallest read from the source, in bytes.
+const MIN_READ: usize = 64 * 1024;
+
+/// A pull parser over any byte source (a file, standard input, an HTTP body), with memory
+/// bounded by the largest record rather than the document.
+///
+/// It hands out the same [`Event`]s as [`Parser`](crate::Parser), borrowing their text from
+/// an internal buffer that is reused, so an event must be dropped before the next call.
+/// For that reason it has [`read_event`](Reader::read_event) instead of `Iterator`;
+/// [`Reader::assets`] is an iterator of owned assets.
+///
+/// The buffer holds one record at a time: an asset's own fields, one detection, the request
+/// echo or the warning. [`Limits::max_record_bytes`] bounds it. The reader does its own
+/// buffering, so a `BufReader` around the source adds nothing.
+///
+/// # Example
+///
+/// ```
+/// use qualys_sem::{Event, Reader};
+///
+/// let body: &[u8] = br#"<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><ASSET_LIST>
+///   <ASSET><ID>231</ID><DETECTION_LIST><DETECTION><QID>610100</QID></DETECTION></DETECTION_LIST></ASSET>
+/// </ASSET_LIST></RESPONSE></ASSET_LIST_VM_DETECTION_OUTPUT>"#;
+///
+/// let mut reader = Reader::new(body);
+/// let mut qids = Vec::new();
+/// while let Some(event) = reader.read_event() {
+///     if let Event::Detection(detection) = event? {
+///         qids.push(detection.qid);
+///     }
+/// }
+/// assert_eq!(qids, [610100]);
+/// # Ok::<(), qualys_sem::Error>(())
+/// ```
+pub struct Reader<R> {
+    source: R,
+    buffer: Vec<u8>,
+    filled: usize,
+    base: u64,
+    base_line: u64,
+    base_column: u64,
+    at_eof: bool,
+    core: Core,
+    limits: Limits,
+}
+
+/// The window ends before the next record does.
+struct NeedMore;
+
+impl<R: Read> Reader<R> {
+    /// Creates a reader with the default [`Limits`].
+    pub fn new(source: R) -> Reader<R> {
+        Reader::with_limits(source, Limits::default())
+    }
+
+    /// Creates a reader with the given limits.
+    pub fn with_limits(source: R, limits: Limits) -> Reader<R> {
+        Reader {
+            source,
+            buffer: Vec::new(),
+            filled: 0,
+            base: 0,
+            base_line: 1,
+            base_column: 1,
+            at_eof: false,
+            core: Core::new(limits),
+            limits,
+        }
+    }
+
+    /// Reads the next event, or `None` at the end of the document or after a fatal error.
+    ///
+    /// Errors follow the same rules as [`Parser`](crate::Parser): after an error in one
+    /// asset's values the next event is the next asset; after a fatal one there is nothing
+    /// more.
+    pub fn read_event(&mut self) -> Option<Result<Event<'_>, Error>> {
+        let mut this = self;
+        loop {
+            polonius!(|this| -> Option<Result<Event<'polonius>, Error>> {
+                if let Ok(result) = this.try_step() {
+                    polonius_return!(result);
+                }
+            });
+            if let Err(error) = this.fill() {
+                return Some(Err(error));
+            }
+        }
+    }
+
+    /// Returns how many bytes the reader has taken from the source.
+    pub fn bytes_read(&self) -> u64 {
+        self.base + self.filled as u64
+    }
+
+    /// Returns the ID of the last asset whose end was reached.
+    pub fn last_complete_asset(&self) -> Option<u64> {
+        self.core.last_complete_asset()
+    }
+
+    /// Turns the reader into an iterator over owned assets, one at a time.
+    pub fn assets(self) -> ReaderAssets<R> {
+        ReaderAssets { reader: self, builder: AssetBuilder::default() }
+    }
+
+    /// Runs one step of the core over the buffered window.
+    fn try_step(&mut self) -> Result<Option<Result<Event<'_>, Error>>, NeedMore> {
+        let window = &self.buffer[..self.filled];
+        match self.core.step(window, self.base, self.at_eof) {
+            Step::Event(event) => Ok(Some(Ok(event))),
+            Step::Finished => Ok(None),
+            Step::NeedMore => Err(NeedMore),
+            Step::Error(mut error) => {
+                let offset = error.position().offset;
+                error.set_position(locate(window, self.base, self.base_line, self.base_column, offset));
+                Ok(Some(Err(error)))
+            }
+        }
+    }
+
+    /// Drops the bytes the core is done with, then reads more from the source: at least as
+    /// much as the window holds, so that a long record is read again only a few times.
+    fn fill(&mut self) -> Result<(), Error> {
+        self.discard_consumed();
+
+        let window = self.filled as u64;
+        let max = self.limits.max_record_bytes;
+        if window > max {
+            let error = Error::new(ErrorKind::LimitExceeded { limit: Limit::RecordBytes, max }, self.base, String::new());
+            return Err(self.fail(error));
+        }
+
+        let wanted = self.filled.max(MIN_READ);
+        self.buffer.resize(self.filled + wanted, 0);
+        let target = self.filled + wanted;
+        while self.filled < target {
+            match self.source.read(&mut self.buffer[self.filled..target]) {
+                Ok(0) => {
+                    self.at_eof = true;
+                    break;
+                }
+                // Reading the whole amount before the core tries again keeps the cost of
+                // re-reading a long record linear, even from a source that trickles.
+                Ok(count) => self.filled += count,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    let error = Error::new(ErrorKind::Io(Arc::new(error)), self.bytes_read(), String::new());
+                    return Err(self.fail(error));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the bytes from the core's offset on to the front of the buffer, keeping the line
+    /// and column of the new front for error positions.
+    fn discard_consumed(&mut self) {
+        let consumed = (self.core.offset() - self.base) as usize;
+        if consumed == 0 {
+            return;
+        }
+        let dropped = &self.buffer[..consumed];
+        let newlines = memchr::memchr_iter(b'\n', dropped).count() as u64;
+        match memchr::memrchr(b'\n', dropped) {
+            Some(at) => {
+                self.base_line += newlines;
+                self.base_column = (consumed - at) as u64;
+            }
+            None => self.base_column += consumed as u64,
+        }
+        self.buffer.copy_within(consumed..self.filled, 0);
+        self.filled -= consumed;
+        self.base += consumed as u64;
+    }
+
+    /// Completes an error raised by the reader itself and ends the parse.
+    fn fail(&mut self, error: Error) -> Error {
+        let mut error = self.core.fail(error);
+        let window = &self.buffer[..self.filled];
+        let offset = error.position().offset;
+        error.set_position(locate(window, self.base, self.base_line, self.base_column, offset));
+        error
+    }
+}
+
+/// An iterator over the owned assets of a [`Reader`], one at a time.
+///
+/// As with [`Assets`](crate::Assets), an error in one asset costs only that asset, and the
+/// iteration ends after a fatal error.
+///
+/// # Example
+///
+/// ```
+/// use qualys_sem::Reader;
+///
+/// let body: &[u8] = br#"<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><ASSET_LIST>
+///   <ASSET><ID>1</ID></ASSET><ASSET><ID>2</ID></ASSET>
+/// </ASSET_LIST></RESPONSE></ASSET_LIST_VM_DETECTION_OUTPUT>"#;
+///
+/// let ids: Vec<u64> = Reader::new(body)
+///     .assets()
+///     .map(|asset| asset.map(|asset| asset.header.id))
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(ids, [1, 2]);
+/// # Ok::<(), qualys_sem::Error>(())
+/// ```
+pub struct ReaderAssets<R> {
+    reader: Reader<R>,
+    builder: AssetBuilder<'static>,
+}
+
+impl<R: Read> ReaderAssets<R> {
+    /// Takes the page's `WARNING`, once the iteration has passed it (after the last asset).
+    pub fn take_warning(&mut self) -> Option<Warning<'static>> {
+        self.builder.take_warning()
+    }
+
+    /// Returns the reader, for its position and last complete asset.
+    pub fn reader(&self) -> &Reader<R> {
+        &self.reader
+    }
+}
+
+impl<R: Read> Iterator for ReaderAssets<R> {
+    type Item = Result<Asset<'static>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.reader.read_event()? {
+                Ok(event) => {
+                    if let Some(asset) = self.builder.push(event.into_owned()) {
+                        return Some(Ok(asset));
+                    }
+                }
+                Err(error) => {
+                    self.builder.discard();
+                    return Some(Err(error));
+                }
+            }
+        }
+    }
+}
