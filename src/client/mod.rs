@@ -1,5 +1,5 @@
-//! What a client needs around a request: the gateway URL, authentication
-//! and the rate limit headers. Nothing here opens a connection.
+//! Client helpers around a request: the gateway URL, authentication and
+//! the rate limit headers. Nothing here opens a connection.
 
 mod auth;
 mod gateway;

@@ -1,4 +1,4 @@
-//! What a client should do about a message.
+//! Classification of messages by the client's next step.
 
 use std::time::Duration;
 

@@ -4,8 +4,8 @@
 //! (the `TEXT` of its error envelope). [`ApiMessage`] is that text as a typed
 //! value: the query validator in [`crate::query`] returns it with the exact
 //! wording the API uses, and [`ApiMessage::parse`] turns a text received from
-//! the API back into the same value. [`MessageClass`] tells a client what to
-//! do next: fix the request, fix the credentials, or retry later.
+//! the API back into the same value. [`MessageClass`] names the client's next
+//! step: fix the request, fix the credentials, or retry later.
 
 mod class;
 mod parse;
@@ -25,6 +25,11 @@ use std::time::Duration;
 /// API's own example `please specify one of the following: 1,0 `, except
 /// [`ApiMessage::ConflictingParameters`], which follows the API's
 /// `detection_updated_since, max_days_since_detection_updated` with `, `.
+///
+/// NOTE: the API documents `,` only between allowed values; the separator
+/// between parameter names is assumed to be the same. A text with another
+/// separator still parses and displays back byte for byte, with the extra
+/// spaces kept in the names.
 ///
 /// # Example
 ///
@@ -101,7 +106,7 @@ pub enum ApiMessage {
         name: String,
         /// The rejected expression, percent-decoded.
         value: String,
-        /// Why the PCRE engine rejected it.
+        /// The PCRE engine's reason for rejecting it.
         reason: String,
     },
 

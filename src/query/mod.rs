@@ -1,6 +1,6 @@
 //! The request side of `GET /sem/v1/assetList`: a typed, validated query.
 //!
-//! [`Query`] holds every parameter the endpoint accepts. It is parsed from
+//! [`Query`] contains every parameter the endpoint accepts. It is parsed from
 //! a query string with [`Query::parse`] or built with [`Query::builder`],
 //! and both check the values and the rules between parameters, failing with
 //! the API's own [`ApiMessage`](crate::ApiMessage) texts:

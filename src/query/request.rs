@@ -13,7 +13,7 @@ pub const MAX_TRUNCATION_LIMIT: u32 = 1_000_000;
 
 /// A valid query of `GET /sem/v1/assetList?action=list`.
 ///
-/// Every value it holds passed the same checks as [`Query::parse`], so
+/// Every value in it passed the same checks as [`Query::parse`], so
 /// [`Query::render`] writes a query string that parses back to an equal
 /// value. Each accessor returns `None` when the parameter is absent, so
 /// that an explicit default such as `show_results=1` survives a round trip;

@@ -56,7 +56,7 @@ fn check_date_conflict(query: &Query) -> Result<(), ApiMessage> {
     Ok(())
 }
 
-/// Every tag parameter except `show_tags` needs `use_tags=1`.
+/// Checks that every tag parameter except `show_tags` comes with `use_tags=1`.
 fn check_use_tags(query: &Query) -> Result<(), ApiMessage> {
     if query.use_tags == Some(true) {
         return Ok(());
@@ -84,7 +84,7 @@ fn check_use_tags(query: &Query) -> Result<(), ApiMessage> {
     }
 }
 
-/// An exclude parameter needs its include counterpart.
+/// Checks that each exclude parameter comes with its include counterpart.
 fn check_companions(query: &Query) -> Result<(), ApiMessage> {
     // NOTE: the API documents `tag_include_selector field missing` for
     // the selector. For `tag_set_exclude` alone its wording is unclear,
@@ -104,8 +104,8 @@ fn field_missing(param: ParamName) -> ApiMessage {
     }
 }
 
-/// Tag sets must name tags as `tag_set_by` says, `id` when it is absent;
-/// otherwise a rendered query would parse back to a different set.
+/// Checks that tag sets name tags the way `tag_set_by` selects (`id` when
+/// absent), because a rendered query would otherwise parse back to another set.
 fn check_tag_set_kinds(query: &Query) -> Result<(), ApiMessage> {
     let set_by = query.tag_set_by.unwrap_or(TagSetBy::Id);
     let sets = [

@@ -7,7 +7,7 @@ use super::{ParamName, TagSetBy};
 use crate::ApiMessage;
 
 /// A non-empty, comma-separated list of tags, by ID or by name as
-/// `tag_set_by` says.
+/// `tag_set_by` selects.
 ///
 /// # Example
 ///
@@ -68,7 +68,7 @@ impl TagSet {
         }
     }
 
-    /// Parses the value of `param` for tags named as `set_by` says.
+    /// Parses the value of `param` for tags named the way `set_by` selects.
     ///
     /// # Errors
     ///
@@ -88,7 +88,7 @@ impl TagSet {
     }
 }
 
-/// The allowed list for a tag set value under `set_by`.
+/// Returns the allowed list for a tag set value under `set_by`.
 pub(crate) fn allowed_tags(set_by: TagSetBy) -> &'static [&'static str] {
     match set_by {
         TagSetBy::Id => &["tag IDs"],
