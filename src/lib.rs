@@ -54,19 +54,27 @@
 #![deny(missing_docs)]
 
 mod assets;
+mod client;
 mod error;
 mod event;
 mod limits;
+mod message;
 mod model;
 mod parse;
+pub mod query;
 mod read;
 mod slice;
 mod value;
 
 pub use assets::Assets;
+pub use client::{
+    AUTH_CONTENT_TYPE, AuthError, BearerToken, Credentials, Gateway, GatewayError, Platform,
+    RateLimit, RateLimitError,
+};
 pub use error::{Error, ErrorKind, Limit, Position};
 pub use event::{DocumentStart, Event, ResponseStart};
 pub use limits::Limits;
+pub use message::{ApiMessage, MessageClass};
 pub use model::{Asset, AssetEnd, AssetHeader, Attribute, Detection, Extra, Param, Request, Summary, Tag, Warning};
 pub use read::{Reader, ReaderAssets};
 pub use slice::Parser;
