@@ -1,1 +1,77 @@
-fn main() {}
+//! `qualys-sem`: turns Qualys SEM exports into JSON lines or CSV, summarises them, checks
+//! query strings and finds the next page.
+
+mod csv_row;
+mod export;
+mod input;
+mod pages;
+mod report;
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Reads Qualys Secure Enterprise Mobility (SEM) asset and detection exports.
+#[derive(Parser)]
+#[command(name = "qualys-sem", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print one JSON object per asset, detections included, in document order.
+    Assets {
+        /// The export to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Print one row per detection, with its asset's fields.
+    Detections {
+        /// The export to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Output format: `ndjson` prints `{"asset": {...}, "detection": {...}}` lines, `csv` a
+        /// header and flat columns.
+        #[arg(long, value_enum, default_value_t = Format::Ndjson)]
+        format: Format,
+    },
+    /// Print one JSON object with the page's counts, warning and next `id_min`.
+    Summary {
+        /// The export to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Validate a query string for /sem/v1/assetList and print it in canonical form.
+    Query {
+        /// The query string, such as `action=list&truncation_limit=100`.
+        query: String,
+    },
+    /// Print the URL of the page after this one, or nothing when this page is the last.
+    NextPage {
+        /// The export to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+}
+
+/// Output format of the `detections` subcommand.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// JSON lines.
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Assets { file } => export::assets(file.as_deref()),
+        Command::Detections { file, format: Format::Ndjson } => export::detections_ndjson(file.as_deref()),
+        Command::Detections { file, format: Format::Csv } => export::detections_csv(file.as_deref()),
+        Command::Summary { file } => summary::summary(file.as_deref()),
+        Command::Query { query } => pages::query(&query),
+        Command::NextPage { file } => pages::next_page(file.as_deref()),
+    };
+    report::exit_code(outcome)
+}

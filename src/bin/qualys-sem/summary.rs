@@ -1,0 +1,34 @@
+//! The `summary` subcommand.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use qualys_sem::Summary;
+
+use crate::input;
+use crate::report::{Failure, Outcome, input_error};
+
+/// Prints one JSON object with the page's counts.
+///
+/// A page with bad input still gets its summary of what was read, and exit status 1.
+pub fn summary(file: Option<&Path>) -> Result<Outcome, Failure> {
+    let mut reader = input::open(file)?;
+    let mut summary = Summary::default();
+    let mut outcome = Outcome::Clean;
+
+    while let Some(event) = reader.read_event() {
+        match event {
+            Ok(event) => summary.add(&event),
+            Err(error) => {
+                input_error(&error);
+                outcome = Outcome::BadInput;
+            }
+        }
+    }
+
+    let mut output = io::stdout().lock();
+    serde_json::to_writer(&mut output, &summary)?;
+    output.write_all(b"\n")?;
+    output.flush()?;
+    Ok(outcome)
+}
