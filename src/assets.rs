@@ -17,7 +17,10 @@ impl<'a> AssetBuilder<'a> {
     pub(crate) fn push(&mut self, event: Event<'a>) -> Option<Asset<'a>> {
         match event {
             Event::Asset(header) => {
-                self.current = Some(Asset { header, detections: Vec::new() });
+                self.current = Some(Asset {
+                    header,
+                    detections: Vec::new(),
+                });
             }
             Event::Detection(detection) => {
                 if let Some(asset) = &mut self.current {
@@ -83,7 +86,10 @@ impl<'i> Assets<'i> {
 
     /// Creates an iterator over the assets that a parser has not handed out yet.
     pub fn from_parser(parser: Parser<'i>) -> Assets<'i> {
-        Assets { parser, builder: AssetBuilder::default() }
+        Assets {
+            parser,
+            builder: AssetBuilder::default(),
+        }
     }
 
     /// Takes the page's `WARNING`, once the iteration has passed it (after the last asset).

@@ -17,7 +17,11 @@ pub struct Position {
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {} (byte {})", self.line, self.column, self.offset)
+        write!(
+            f,
+            "line {}, column {} (byte {})",
+            self.line, self.column, self.offset
+        )
     }
 }
 
@@ -81,6 +85,13 @@ pub enum ErrorKind {
     TrailingContent {
         /// What was found, such as `element NAME` or `text`.
         what: String,
+    },
+    /// The input declares or starts with an encoding other than UTF-8. Exports are UTF-8;
+    /// transcode anything else before parsing.
+    #[error("unsupported encoding {name}, expected UTF-8")]
+    UnsupportedEncoding {
+        /// The encoding named by the XML declaration or shown by the byte order mark.
+        name: String,
     },
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8")]
@@ -158,7 +169,11 @@ impl Error {
         Error {
             inner: Box::new(Inner {
                 kind,
-                position: Position { offset, line: 0, column: 0 },
+                position: Position {
+                    offset,
+                    line: 0,
+                    column: 0,
+                },
                 path,
                 last_complete_asset: None,
             }),
@@ -250,13 +265,25 @@ impl std::error::Error for Error {
 
 /// Finds the line and column of `offset` in `bytes`, which start at absolute offset `base` on
 /// line `base_line` and column `base_column`.
-pub(crate) fn locate(bytes: &[u8], base: u64, base_line: u64, base_column: u64, offset: u64) -> Position {
-    let end = usize::try_from(offset.saturating_sub(base)).unwrap_or(usize::MAX).min(bytes.len());
+pub(crate) fn locate(
+    bytes: &[u8],
+    base: u64,
+    base_line: u64,
+    base_column: u64,
+    offset: u64,
+) -> Position {
+    let end = usize::try_from(offset.saturating_sub(base))
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
     let before = &bytes[..end];
     let newlines = memchr::memchr_iter(b'\n', before).count() as u64;
     let column = match memchr::memrchr(b'\n', before) {
         Some(at) => (end - at) as u64,
         None => base_column + end as u64,
     };
-    Position { offset, line: base_line + newlines, column }
+    Position {
+        offset,
+        line: base_line + newlines,
+        column,
+    }
 }

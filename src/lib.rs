@@ -53,6 +53,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// The README's examples, compiled and run as documentation tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod assets;
 mod client;
 mod error;
@@ -75,7 +80,12 @@ pub use error::{Error, ErrorKind, Limit, Position};
 pub use event::{DocumentStart, Event, ResponseStart};
 pub use limits::Limits;
 pub use message::{ApiMessage, MessageClass};
-pub use model::{Asset, AssetEnd, AssetHeader, Attribute, Detection, Extra, Param, Request, Summary, Tag, Warning};
+pub use model::{
+    Asset, AssetEnd, AssetHeader, Attribute, Detection, Extra, Param, Request, Summary, Tag,
+    Warning,
+};
 pub use read::{Reader, ReaderAssets};
 pub use slice::Parser;
-pub use value::{AssetStatus, DetectionStatus, DetectionType, Severity, parse_timestamp, unescape_html};
+pub use value::{
+    AssetStatus, DetectionStatus, DetectionType, Severity, parse_timestamp, unescape_html,
+};

@@ -113,7 +113,10 @@ impl<R: Read> Reader<R> {
 
     /// Turns the reader into an iterator over owned assets, one at a time.
     pub fn assets(self) -> ReaderAssets<R> {
-        ReaderAssets { reader: self, builder: AssetBuilder::default() }
+        ReaderAssets {
+            reader: self,
+            builder: AssetBuilder::default(),
+        }
     }
 
     /// Runs one step of the core over the buffered window.
@@ -125,7 +128,13 @@ impl<R: Read> Reader<R> {
             Step::NeedMore => Err(NeedMore),
             Step::Error(mut error) => {
                 let offset = error.position().offset;
-                error.set_position(locate(window, self.base, self.base_line, self.base_column, offset));
+                error.set_position(locate(
+                    window,
+                    self.base,
+                    self.base_line,
+                    self.base_column,
+                    offset,
+                ));
                 Ok(Some(Err(error)))
             }
         }
@@ -139,7 +148,14 @@ impl<R: Read> Reader<R> {
         let window = self.filled as u64;
         let max = self.limits.max_record_bytes;
         if window > max {
-            let error = Error::new(ErrorKind::LimitExceeded { limit: Limit::RecordBytes, max }, self.base, String::new());
+            let error = Error::new(
+                ErrorKind::LimitExceeded {
+                    limit: Limit::RecordBytes,
+                    max,
+                },
+                self.base,
+                String::new(),
+            );
             return Err(self.fail(error));
         }
 
@@ -157,7 +173,11 @@ impl<R: Read> Reader<R> {
                 Ok(count) => self.filled += count,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
                 Err(error) => {
-                    let error = Error::new(ErrorKind::Io(Arc::new(error)), self.bytes_read(), String::new());
+                    let error = Error::new(
+                        ErrorKind::Io(Arc::new(error)),
+                        self.bytes_read(),
+                        String::new(),
+                    );
                     return Err(self.fail(error));
                 }
             }
@@ -191,7 +211,13 @@ impl<R: Read> Reader<R> {
         let mut error = self.core.fail(error);
         let window = &self.buffer[..self.filled];
         let offset = error.position().offset;
-        error.set_position(locate(window, self.base, self.base_line, self.base_column, offset));
+        error.set_position(locate(
+            window,
+            self.base,
+            self.base_line,
+            self.base_column,
+            offset,
+        ));
         error
     }
 }

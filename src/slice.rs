@@ -55,7 +55,10 @@ impl<'i> Parser<'i> {
 
     /// Creates a parser over a document's bytes with the given limits.
     pub fn with_limits(input: &'i [u8], limits: Limits) -> Parser<'i> {
-        Parser { input, core: Core::new(limits) }
+        Parser {
+            input,
+            core: Core::new(limits),
+        }
     }
 
     /// Creates a parser over a document held in a string.

@@ -40,7 +40,11 @@ pub struct AssetHeader<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_status: Option<AssetStatus<'a>>,
     /// `LAST_SEEN`.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub last_seen: Option<DateTime<Utc>>,
     /// `OWNERSHIP`, such as `Corporate - Owned`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,7 +158,11 @@ impl Asset<'_> {
     pub fn into_owned(self) -> Asset<'static> {
         Asset {
             header: self.header.into_owned(),
-            detections: self.detections.into_iter().map(Detection::into_owned).collect(),
+            detections: self
+                .detections
+                .into_iter()
+                .map(Detection::into_owned)
+                .collect(),
         }
     }
 }

@@ -29,26 +29,50 @@ pub struct Detection<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DetectionStatus<'a>>,
     /// `FIRST_FOUND_DATETIME`.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub first_found_datetime: Option<DateTime<Utc>>,
     /// `LAST_FOUND_DATETIME`. Real exports may have it earlier than the first, so the parser
     /// does not check their order.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub last_found_datetime: Option<DateTime<Utc>>,
     /// `TIMES_FOUND`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times_found: Option<u64>,
     /// `LAST_UPDATE_DATETIME`.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub last_update_datetime: Option<DateTime<Utc>>,
     /// `LAST_FIXED_DATETIME`.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub last_fixed_datetime: Option<DateTime<Utc>>,
     /// `FIRST_REOPENED_DATETIME` (with `show_reopened_info=1`).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub first_reopened_datetime: Option<DateTime<Utc>>,
     /// `LAST_REOPENED_DATETIME` (with `show_reopened_info=1`).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub last_reopened_datetime: Option<DateTime<Utc>>,
     /// `TIMES_REOPENED` (with `show_reopened_info=1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

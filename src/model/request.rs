@@ -10,7 +10,11 @@ use crate::value::timestamp::optional_rfc3339;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Request<'a> {
     /// `DATETIME`, when the request was received.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "optional_rfc3339")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_rfc3339"
+    )]
     pub datetime: Option<DateTime<Utc>>,
     /// `USER_LOGIN`, the Qualys account that sent the request: personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,22 +33,32 @@ pub(crate) fn read_asset_fields<'w>(
         let Child::Element { start, is_empty } = next_child(cursor, "ASSET")? else {
             return Ok(FieldsEnd::AssetEnd);
         };
-        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        let field = Field {
+            name: start.name().0,
+            offset: cursor.event_start(),
+        };
         if field.name == "DETECTION_LIST" {
             return Ok(FieldsEnd::DetectionList { is_empty });
         }
         if field.name == "TAGS" {
             if !is_empty {
-                read_tags(cursor, depth + 1, header).map_err(|error| error.within(|| "TAGS".to_owned()))?;
+                read_tags(cursor, depth + 1, header)
+                    .map_err(|error| error.within(|| "TAGS".to_owned()))?;
             }
             continue;
         }
         let Some(bit) = field_number(field.name) else {
-            header.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+            header
+                .extra
+                .push(read_extra(cursor, &start, is_empty, depth)?);
             continue;
         };
 
-        let text = if is_empty { None } else { read_value(cursor, field.name)? };
+        let text = if is_empty {
+            None
+        } else {
+            read_value(cursor, field.name)?
+        };
         if seen.repeat(bit) {
             header.extra.push(repeated_field(field.name, text));
             continue;
@@ -100,20 +110,27 @@ fn field_number(name: &str) -> Option<u32> {
 
 /// Reads the `TAG`s of `TAGS` into the header. Any other child of `TAGS` is kept in the
 /// header's `extra`.
-fn read_tags<'w>(cursor: &mut Cursor<'w>, depth: u32, header: &mut AssetHeader<'w>) -> Result<(), Fault> {
+fn read_tags<'w>(
+    cursor: &mut Cursor<'w>,
+    depth: u32,
+    header: &mut AssetHeader<'w>,
+) -> Result<(), Fault> {
     loop {
         let Child::Element { start, is_empty } = next_child(cursor, "TAGS")? else {
             return Ok(());
         };
         if start.name().0 != "TAG" {
-            header.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+            header
+                .extra
+                .push(read_extra(cursor, &start, is_empty, depth)?);
             continue;
         }
         if is_empty {
             continue;
         }
         let position = header.tags.len() + 1;
-        let tag = read_tag(cursor, depth + 1).map_err(|error| error.within(|| format!("TAG[{position}]")))?;
+        let tag = read_tag(cursor, depth + 1)
+            .map_err(|error| error.within(|| format!("TAG[{position}]")))?;
         header.tags.push(tag);
     }
 }
@@ -125,7 +142,10 @@ fn read_tag<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Tag<'w>, Fault> {
         let Child::Element { start, is_empty } = next_child(cursor, "TAG")? else {
             return Ok(tag);
         };
-        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        let field = Field {
+            name: start.name().0,
+            offset: cursor.event_start(),
+        };
         let bit = match field.name {
             "TAG_ID" => 0,
             "NAME" => 1,
@@ -134,7 +154,11 @@ fn read_tag<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Tag<'w>, Fault> {
                 continue;
             }
         };
-        let text: Option<Cow<'w, str>> = if is_empty { None } else { read_value(cursor, field.name)? };
+        let text: Option<Cow<'w, str>> = if is_empty {
+            None
+        } else {
+            read_value(cursor, field.name)?
+        };
         if seen.repeat(bit) {
             tag.extra.push(repeated_field(field.name, text));
         } else if bit == 0 {

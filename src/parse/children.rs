@@ -8,7 +8,10 @@ use super::text::{check_end, unexpected_eof};
 /// The next thing inside a container element.
 pub(crate) enum Child<'w> {
     /// A child element's start tag; `is_empty` for `<NAME/>`.
-    Element { start: BytesStart<'w>, is_empty: bool },
+    Element {
+        start: BytesStart<'w>,
+        is_empty: bool,
+    },
     /// The container's end tag.
     End,
 }
@@ -20,8 +23,18 @@ pub(crate) enum Child<'w> {
 pub(crate) fn next_child<'w>(cursor: &mut Cursor<'w>, container: &str) -> Result<Child<'w>, Fault> {
     loop {
         match cursor.next()? {
-            XmlEvent::Start(start) => return Ok(Child::Element { start, is_empty: false }),
-            XmlEvent::Empty(start) => return Ok(Child::Element { start, is_empty: true }),
+            XmlEvent::Start(start) => {
+                return Ok(Child::Element {
+                    start,
+                    is_empty: false,
+                });
+            }
+            XmlEvent::Empty(start) => {
+                return Ok(Child::Element {
+                    start,
+                    is_empty: true,
+                });
+            }
             XmlEvent::End(end) => {
                 check_end(cursor, container, end.name().as_ref())?;
                 return Ok(Child::End);

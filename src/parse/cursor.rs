@@ -85,6 +85,12 @@ impl<'w> Cursor<'w> {
         self.base + self.reader.buffer_position()
     }
 
+    /// Returns the bytes of the window that have not been read yet.
+    pub(crate) fn remaining(&self) -> &'w [u8] {
+        // A slice reader keeps the unread part of its slice as its source.
+        self.reader.get_ref()
+    }
+
     /// Returns the absolute offset where the last event started.
     pub(crate) fn event_start(&self) -> u64 {
         self.event_start
@@ -121,7 +127,10 @@ impl<'w> Cursor<'w> {
         let max = self.limits.max_record_bytes;
         if self.offset() - self.record_start > max {
             return Err(fault(
-                ErrorKind::LimitExceeded { limit: Limit::RecordBytes, max },
+                ErrorKind::LimitExceeded {
+                    limit: Limit::RecordBytes,
+                    max,
+                },
                 self.record_start,
                 String::new(),
             ));

@@ -11,7 +11,10 @@ use crate::value::{DetectionStatus, DetectionType};
 
 /// Reads a `DETECTION` whose start tag the cursor has just read. `depth` is the number of
 /// elements open around it.
-pub(crate) fn read_detection<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Detection<'w>, Fault> {
+pub(crate) fn read_detection<'w>(
+    cursor: &mut Cursor<'w>,
+    depth: u32,
+) -> Result<Detection<'w>, Fault> {
     let start = cursor.event_start();
     let mut detection = Detection::default();
     let mut qid = None;
@@ -24,7 +27,10 @@ pub(crate) fn read_detection<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<
     result.map_err(|error| error.within(segment))?;
 
     let Some(qid) = qid else {
-        let missing = ErrorKind::MissingElement { element: "QID", parent: "DETECTION" };
+        let missing = ErrorKind::MissingElement {
+            element: "QID",
+            parent: "DETECTION",
+        };
         return Err(fault(missing, start, "DETECTION".to_owned()));
     };
     detection.qid = qid;
@@ -42,14 +48,21 @@ fn read_fields<'w>(
         let Child::Element { start, is_empty } = next_child(cursor, "DETECTION")? else {
             return Ok(());
         };
-        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        let field = Field {
+            name: start.name().0,
+            offset: cursor.event_start(),
+        };
         let Some(bit) = field_number(field.name) else {
             let extra = read_extra(cursor, &start, is_empty, depth + 1)?;
             detection.extra.push(extra);
             continue;
         };
 
-        let text = if is_empty { None } else { read_value(cursor, field.name)? };
+        let text = if is_empty {
+            None
+        } else {
+            read_value(cursor, field.name)?
+        };
         if seen.repeat(bit) {
             detection.extra.push(repeated_field(field.name, text));
             continue;

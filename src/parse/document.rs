@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event as XmlEvent};
+use quick_xml::events::{BytesDecl, BytesStart, Event as XmlEvent};
 
 use super::asset::{FieldsEnd, ID_BIT, read_asset_fields};
 use super::children::{Child, next_child};
@@ -58,6 +58,9 @@ struct Skip {
 }
 
 /// What one step produced.
+// A step is moved once, straight into the caller's result; boxing the event would cost an
+// allocation per record.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Step<'w> {
     /// The next event.
     Event(Event<'w>),
@@ -115,7 +118,17 @@ impl Core {
         if self.place == Place::Done {
             return Step::Finished;
         }
-        let start = usize::try_from(self.offset - base).expect("the window starts at or before the offset");
+        if self.offset == 0 && self.place == Place::Prolog {
+            // A UTF-8 byte order mark is skipped here rather than by quick-xml, which would
+            // leave it out of the offsets.
+            match window {
+                [0xEF, 0xBB, 0xBF, ..] => self.offset = 3,
+                [0xEF, 0xBB] | [0xEF] if !at_eof => return Step::NeedMore,
+                _ => {}
+            }
+        }
+        let start =
+            usize::try_from(self.offset - base).expect("the window starts at or before the offset");
         let mut cursor = Cursor::new(&window[start..], self.offset, at_eof, self.limits);
 
         let result = match self.skip {
@@ -159,16 +172,34 @@ impl Core {
     }
 
     fn prolog<'w>(&mut self, cursor: &mut Cursor<'w>) -> Result<Option<Event<'w>>, Fault> {
+        if cursor.offset() == 0
+            && let Some(name) = utf16_byte_order_mark(cursor.remaining())
+        {
+            let kind = ErrorKind::UnsupportedEncoding {
+                name: name.to_owned(),
+            };
+            return Err(fault(kind, cursor.offset(), String::new()));
+        }
         let event = match cursor.next()? {
             XmlEvent::Eof => return Err(fault(ErrorKind::Empty, cursor.offset(), String::new())),
             XmlEvent::Text(text) if !is_blank(&text) => {
-                return Err(fault(ErrorKind::TextBeforeRoot, cursor.event_start(), String::new()));
+                return Err(fault(
+                    ErrorKind::TextBeforeRoot,
+                    cursor.event_start(),
+                    String::new(),
+                ));
             }
             XmlEvent::CData(_) | XmlEvent::GeneralRef(_) => {
-                return Err(fault(ErrorKind::TextBeforeRoot, cursor.event_start(), String::new()));
+                return Err(fault(
+                    ErrorKind::TextBeforeRoot,
+                    cursor.event_start(),
+                    String::new(),
+                ));
             }
             XmlEvent::End(end) => {
-                let kind = ErrorKind::UnexpectedRoot { name: format!("</{}>", end.name().0) };
+                let kind = ErrorKind::UnexpectedRoot {
+                    name: format!("</{}>", end.name().0),
+                };
                 return Err(fault(kind, cursor.event_start(), String::new()));
             }
             XmlEvent::DocType(doctype) => {
@@ -177,16 +208,27 @@ impl Core {
             }
             XmlEvent::Start(root) => Some(self.open_root(cursor, &root, Place::Root)?),
             XmlEvent::Empty(root) => Some(self.open_root(cursor, &root, Place::Epilog)?),
-            XmlEvent::Text(_) | XmlEvent::Comment(_) | XmlEvent::PI(_) | XmlEvent::Decl(_) => None,
+            XmlEvent::Decl(declaration) => {
+                check_encoding(&declaration, cursor.event_start())?;
+                None
+            }
+            XmlEvent::Text(_) | XmlEvent::Comment(_) | XmlEvent::PI(_) => None,
         };
         self.commit(cursor);
         Ok(event)
     }
 
-    fn open_root<'w>(&mut self, cursor: &Cursor<'w>, root: &BytesStart<'_>, next: Place) -> Result<Event<'w>, Fault> {
+    fn open_root<'w>(
+        &mut self,
+        cursor: &Cursor<'w>,
+        root: &BytesStart<'_>,
+        next: Place,
+    ) -> Result<Event<'w>, Fault> {
         let name = root.name().0;
         if name != ROOT {
-            let kind = ErrorKind::UnexpectedRoot { name: name.to_owned() };
+            let kind = ErrorKind::UnexpectedRoot {
+                name: name.to_owned(),
+            };
             return Err(fault(kind, cursor.event_start(), String::new()));
         }
         self.place = next;
@@ -203,7 +245,8 @@ impl Core {
             }
             Child::Element { start, is_empty } => match (start.name().0, is_empty) {
                 ("REQUEST", false) => {
-                    let request = read_request(cursor, 2).map_err(|error| error.within(|| "REQUEST".to_owned()))?;
+                    let request = read_request(cursor, 2)
+                        .map_err(|error| error.within(|| "REQUEST".to_owned()))?;
                     Some(Event::Request(request))
                 }
                 ("RESPONSE", false) => {
@@ -227,10 +270,16 @@ impl Core {
         let child = next_child(cursor, "RESPONSE")?;
 
         if !self.is_response_started {
-            if let Child::Element { start, is_empty: false } = &child
+            if let Child::Element {
+                start,
+                is_empty: false,
+            } = &child
                 && start.name().0 == "DATETIME"
             {
-                let field = Field { name: "DATETIME", offset: cursor.event_start() };
+                let field = Field {
+                    name: "DATETIME",
+                    offset: cursor.event_start(),
+                };
                 let text = read_value(cursor, "DATETIME")?;
                 self.commit(cursor);
                 // After an invalid date the start is reported, with no date, on the next step.
@@ -255,7 +304,8 @@ impl Core {
                     None
                 }
                 ("WARNING", false) => {
-                    let warning = read_warning(cursor, 3).map_err(|error| error.within(|| "WARNING".to_owned()))?;
+                    let warning = read_warning(cursor, 3)
+                        .map_err(|error| error.within(|| "WARNING".to_owned()))?;
                     Some(Event::Warning(warning))
                 }
                 _ => {
@@ -297,7 +347,11 @@ impl Core {
             return Err(self.skip_from(asset_start, 0, missing_id(asset_start)));
         }
 
-        self.asset = Some(OpenAsset { id: header.id, seen, trailing: None });
+        self.asset = Some(OpenAsset {
+            id: header.id,
+            seen,
+            trailing: None,
+        });
         match fields {
             FieldsEnd::DetectionList { is_empty: false } => self.place = Place::Detections,
             FieldsEnd::DetectionList { is_empty: true } => self.place = Place::AssetTail,
@@ -320,7 +374,10 @@ impl Core {
             return Ok(None);
         }
         if is_empty {
-            let missing = ErrorKind::MissingElement { element: "QID", parent: "DETECTION" };
+            let missing = ErrorKind::MissingElement {
+                element: "QID",
+                parent: "DETECTION",
+            };
             let error = fault(missing, detection_start, "DETECTION".to_owned());
             return Err(self.skip_from(detection_start, 2, error));
         }
@@ -335,8 +392,14 @@ impl Core {
 
     fn asset_tail<'w>(&mut self, cursor: &mut Cursor<'w>) -> Result<Option<Event<'w>>, Fault> {
         let tail_start = self.offset;
-        let asset = self.asset.as_mut().expect("an asset is open after its detection list");
-        let mut fields = AssetHeader { id: asset.id, ..AssetHeader::default() };
+        let asset = self
+            .asset
+            .as_mut()
+            .expect("an asset is open after its detection list");
+        let mut fields = AssetHeader {
+            id: asset.id,
+            ..AssetHeader::default()
+        };
         let mut seen = asset.seen;
         let end = match read_asset_fields(cursor, 4, &mut fields, &mut seen) {
             Ok(end) => end,
@@ -344,7 +407,11 @@ impl Core {
         };
         asset.seen = seen;
 
-        let has_fields = fields != AssetHeader { id: asset.id, ..AssetHeader::default() };
+        let has_fields = fields
+            != AssetHeader {
+                id: asset.id,
+                ..AssetHeader::default()
+            };
         if has_fields {
             match &mut asset.trailing {
                 Some(trailing) => trailing.merge_trailing(fields.into_owned()),
@@ -372,7 +439,10 @@ impl Core {
         let asset = self.asset.take().expect("an asset is open when it ends");
         self.place = Place::AssetList;
         self.last_complete_asset = Some(asset.id);
-        Event::AssetEnd(AssetEnd { id: asset.id, trailing })
+        Event::AssetEnd(AssetEnd {
+            id: asset.id,
+            trailing,
+        })
     }
 
     fn epilog<'w>(&mut self, cursor: &mut Cursor<'w>) -> Result<Option<Event<'w>>, Fault> {
@@ -383,14 +453,22 @@ impl Core {
             }
             XmlEvent::Text(text) if is_blank(&text) => None,
             XmlEvent::Comment(_) | XmlEvent::PI(_) => None,
-            XmlEvent::Start(start) | XmlEvent::Empty(start) => Some(format!("element {}", start.name().0)),
+            XmlEvent::Start(start) | XmlEvent::Empty(start) => {
+                Some(format!("element {}", start.name().0))
+            }
             XmlEvent::End(end) => Some(format!("end tag </{}>", end.name().0)),
             XmlEvent::Decl(_) => Some("XML declaration".to_owned()),
             XmlEvent::DocType(_) => Some("DOCTYPE".to_owned()),
-            XmlEvent::Text(_) | XmlEvent::CData(_) | XmlEvent::GeneralRef(_) => Some("text".to_owned()),
+            XmlEvent::Text(_) | XmlEvent::CData(_) | XmlEvent::GeneralRef(_) => {
+                Some("text".to_owned())
+            }
         };
         if let Some(what) = what {
-            return Err(fault(ErrorKind::TrailingContent { what }, cursor.event_start(), String::new()));
+            return Err(fault(
+                ErrorKind::TrailingContent { what },
+                cursor.event_start(),
+                String::new(),
+            ));
         }
         self.commit(cursor);
         Ok(None)
@@ -421,7 +499,10 @@ impl Core {
                     skip.depth += 1;
                     if skip.depth > self.limits.max_depth {
                         let max = u64::from(self.limits.max_depth);
-                        let kind = ErrorKind::LimitExceeded { limit: Limit::Depth, max };
+                        let kind = ErrorKind::LimitExceeded {
+                            limit: Limit::Depth,
+                            max,
+                        };
                         return Err(fault(kind, cursor.event_start(), String::new()));
                     }
                 }
@@ -460,7 +541,10 @@ impl Core {
             Place::AssetList => format!("/{ROOT}/RESPONSE/ASSET_LIST"),
             Place::AssetTail => format!("/{ROOT}/RESPONSE/ASSET_LIST/{}", asset_segment(asset)),
             Place::Detections => {
-                format!("/{ROOT}/RESPONSE/ASSET_LIST/{}/DETECTION_LIST", asset_segment(asset))
+                format!(
+                    "/{ROOT}/RESPONSE/ASSET_LIST/{}/DETECTION_LIST",
+                    asset_segment(asset)
+                )
             }
         };
         if !outer.is_empty() {
@@ -483,8 +567,34 @@ fn asset_segment(id: Option<u64>) -> String {
 
 #[cold]
 fn missing_id(offset: u64) -> Fault {
-    let kind = ErrorKind::MissingElement { element: "ID", parent: "ASSET" };
+    let kind = ErrorKind::MissingElement {
+        element: "ID",
+        parent: "ASSET",
+    };
     fault(kind, offset, "ASSET".to_owned())
+}
+
+/// Fails unless the XML declaration names UTF-8 or no encoding.
+fn check_encoding(declaration: &BytesDecl<'_>, offset: u64) -> Result<(), Fault> {
+    let Some(Ok(name)) = declaration.encoding() else {
+        return Ok(());
+    };
+    if name.eq_ignore_ascii_case("UTF-8") || name.eq_ignore_ascii_case("UTF8") {
+        return Ok(());
+    }
+    let kind = ErrorKind::UnsupportedEncoding {
+        name: name.into_owned(),
+    };
+    Err(fault(kind, offset, String::new()))
+}
+
+/// Names the UTF-16 byte order mark at the start of `bytes`, if there is one.
+fn utf16_byte_order_mark(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        _ => None,
+    }
 }
 
 fn is_blank(text: &str) -> bool {
@@ -527,7 +637,8 @@ mod tests {
     #[test]
     fn doctype_system_id() {
         assert_eq!(
-            system_id("ASSET_LIST_VM_DETECTION_OUTPUT SYSTEM \"https://host01.example/a.dtd\"").as_deref(),
+            system_id("ASSET_LIST_VM_DETECTION_OUTPUT SYSTEM \"https://host01.example/a.dtd\"")
+                .as_deref(),
             Some("https://host01.example/a.dtd")
         );
         assert_eq!(

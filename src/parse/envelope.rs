@@ -17,7 +17,10 @@ pub(crate) fn read_request<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Re
         let Child::Element { start, is_empty } = next_child(cursor, "REQUEST")? else {
             return Ok(request);
         };
-        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        let field = Field {
+            name: start.name().0,
+            offset: cursor.event_start(),
+        };
         if field.name == "PARAM_LIST" {
             if !is_empty {
                 read_params(cursor, depth + 1, &mut request.params)
@@ -25,11 +28,18 @@ pub(crate) fn read_request<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Re
             }
             continue;
         }
-        if !matches!(field.name, "DATETIME" | "USER_LOGIN" | "RESOURCE" | "POST_DATA") {
+        if !matches!(
+            field.name,
+            "DATETIME" | "USER_LOGIN" | "RESOURCE" | "POST_DATA"
+        ) {
             read_extra(cursor, &start, is_empty, depth)?;
             continue;
         }
-        let text = if is_empty { None } else { read_value(cursor, field.name)? };
+        let text = if is_empty {
+            None
+        } else {
+            read_value(cursor, field.name)?
+        };
         match field.name {
             "DATETIME" => request.datetime = field.timestamp(text)?,
             "USER_LOGIN" => request.user_login = text,
@@ -39,7 +49,11 @@ pub(crate) fn read_request<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Re
     }
 }
 
-fn read_params<'w>(cursor: &mut Cursor<'w>, depth: u32, params: &mut Vec<Param<'w>>) -> Result<(), Fault> {
+fn read_params<'w>(
+    cursor: &mut Cursor<'w>,
+    depth: u32,
+    params: &mut Vec<Param<'w>>,
+) -> Result<(), Fault> {
     loop {
         let Child::Element { start, is_empty } = next_child(cursor, "PARAM_LIST")? else {
             return Ok(());
@@ -66,7 +80,11 @@ fn read_param<'w>(cursor: &mut Cursor<'w>, depth: u32, param: &mut Param<'w>) ->
             read_extra(cursor, &start, is_empty, depth)?;
             continue;
         }
-        let text = if is_empty { None } else { read_value(cursor, name)? };
+        let text = if is_empty {
+            None
+        } else {
+            read_value(cursor, name)?
+        };
         let text = text.unwrap_or_default();
         if name == "KEY" {
             param.key = text;
@@ -84,12 +102,19 @@ pub(crate) fn read_warning<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Wa
         let Child::Element { start, is_empty } = next_child(cursor, "WARNING")? else {
             return Ok(warning);
         };
-        let field = Field { name: start.name().0, offset: cursor.event_start() };
+        let field = Field {
+            name: start.name().0,
+            offset: cursor.event_start(),
+        };
         if !matches!(field.name, "CODE" | "TEXT" | "URL") {
             read_extra(cursor, &start, is_empty, depth)?;
             continue;
         }
-        let text = if is_empty { None } else { read_value(cursor, field.name)? };
+        let text = if is_empty {
+            None
+        } else {
+            read_value(cursor, field.name)?
+        };
         let text = text.map(trim).filter(|text| !text.is_empty());
         match field.name {
             "CODE" => warning.code = field.unsigned(text)?,

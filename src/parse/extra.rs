@@ -34,12 +34,15 @@ pub(crate) fn read_extra<'w>(
     let max_depth = cursor.limits().max_depth;
     let mut stack = vec![root];
     loop {
-        let top = stack.last_mut().expect("the stack holds the element being read");
+        let top = stack
+            .last_mut()
+            .expect("the stack holds the element being read");
         match cursor.next()? {
             XmlEvent::Text(text) => top.text.text(text.into_inner()),
             XmlEvent::CData(cdata) => top.text.cdata(cdata.into_inner()),
             XmlEvent::GeneralRef(reference) => {
-                top.text.reference(decode_reference(&reference, cursor.event_start())?);
+                top.text
+                    .reference(decode_reference(&reference, cursor.event_start())?);
             }
             XmlEvent::Empty(child) => {
                 top.text.structure();
@@ -50,7 +53,10 @@ pub(crate) fn read_extra<'w>(
                 top.text.structure();
                 if depth + stack.len() as u32 >= max_depth {
                     return Err(fault(
-                        ErrorKind::LimitExceeded { limit: Limit::Depth, max: u64::from(max_depth) },
+                        ErrorKind::LimitExceeded {
+                            limit: Limit::Depth,
+                            max: u64::from(max_depth),
+                        },
                         cursor.event_start(),
                         String::new(),
                     ));
@@ -82,10 +88,16 @@ fn open<'w>(cursor: &Cursor<'w>, start: &BytesStart<'_>) -> Result<Open<'w>, Fau
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
         let malformed = |error: quick_xml::Error| {
-            fault(ErrorKind::Syntax(error), cursor.event_start(), String::new())
+            fault(
+                ErrorKind::Syntax(error),
+                cursor.event_start(),
+                String::new(),
+            )
         };
         let attribute = attribute.map_err(|error| malformed(error.into()))?;
-        let value = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(malformed)?;
+        let value = attribute
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(malformed)?;
         attributes.push(Attribute {
             name: Cow::Owned(attribute.key.as_ref().to_owned()),
             value: Cow::Owned(value.into_owned()),

@@ -49,7 +49,10 @@ impl Field<'_> {
     }
 
     /// Parses a timestamp in any form that exports use.
-    pub(crate) fn timestamp(&self, text: Option<Cow<'_, str>>) -> Result<Option<DateTime<Utc>>, Fault> {
+    pub(crate) fn timestamp(
+        &self,
+        text: Option<Cow<'_, str>>,
+    ) -> Result<Option<DateTime<Utc>>, Fault> {
         let Some(text) = text else { return Ok(None) };
         match parse_timestamp(&text) {
             Some(time) => Ok(Some(time)),

@@ -84,12 +84,17 @@ fn append<'w>(slot: &mut Option<Cow<'w, str>>, text: Cow<'w, str>) {
 ///
 /// Any other entity is kept as written (`&nbsp;` stays `&nbsp;`), because exports declare no
 /// entities and the parser never expands a DTD's.
-pub(crate) fn decode_reference<'w>(reference: &BytesRef<'w>, offset: u64) -> Result<Cow<'w, str>, Fault> {
+pub(crate) fn decode_reference<'w>(
+    reference: &BytesRef<'w>,
+    offset: u64,
+) -> Result<Cow<'w, str>, Fault> {
     if reference.is_char_ref() {
         return match reference.resolve_char_ref() {
             Ok(Some(c)) if is_xml_char(c) => Ok(Cow::Owned(c.to_string())),
             _ => Err(fault(
-                ErrorKind::InvalidCharacterReference { reference: (**reference).to_owned() },
+                ErrorKind::InvalidCharacterReference {
+                    reference: (**reference).to_owned(),
+                },
                 offset,
                 String::new(),
             )),
@@ -113,7 +118,10 @@ fn is_xml_char(c: char) -> bool {
 
 /// Reads the text of the element whose start tag `name` the cursor has just read, through its
 /// end tag. A child element is an error: fields hold only text.
-pub(crate) fn read_value<'w>(cursor: &mut Cursor<'w>, name: &str) -> Result<Option<Cow<'w, str>>, Fault> {
+pub(crate) fn read_value<'w>(
+    cursor: &mut Cursor<'w>,
+    name: &str,
+) -> Result<Option<Cow<'w, str>>, Fault> {
     let mut builder = TextBuilder::default();
     loop {
         match cursor.next()? {
@@ -145,11 +153,17 @@ pub(crate) fn read_value<'w>(cursor: &mut Cursor<'w>, name: &str) -> Result<Opti
 }
 
 /// Fails when a value has grown past [`Limits::max_value_bytes`](crate::Limits::max_value_bytes).
-pub(crate) fn check_value_size(cursor: &Cursor<'_>, builder: &TextBuilder<'_>) -> Result<(), Fault> {
+pub(crate) fn check_value_size(
+    cursor: &Cursor<'_>,
+    builder: &TextBuilder<'_>,
+) -> Result<(), Fault> {
     let max = cursor.limits().max_value_bytes;
     if builder.len() > max {
         return Err(fault(
-            ErrorKind::LimitExceeded { limit: Limit::ValueBytes, max },
+            ErrorKind::LimitExceeded {
+                limit: Limit::ValueBytes,
+                max,
+            },
             cursor.event_start(),
             String::new(),
         ));
@@ -163,7 +177,10 @@ pub(crate) fn check_end(cursor: &Cursor<'_>, open: &str, found: &str) -> Result<
         return Ok(());
     }
     Err(fault(
-        ErrorKind::MismatchedEndTag { expected: open.to_owned(), found: found.to_owned() },
+        ErrorKind::MismatchedEndTag {
+            expected: open.to_owned(),
+            found: found.to_owned(),
+        },
         cursor.event_start(),
         String::new(),
     ))

@@ -109,7 +109,10 @@ mod tests {
 
     #[test]
     fn known_text_maps_to_variant() {
-        assert_eq!(DetectionStatus::from_text(Cow::Borrowed("Re-Opened")), DetectionStatus::ReOpened);
+        assert_eq!(
+            DetectionStatus::from_text(Cow::Borrowed("Re-Opened")),
+            DetectionStatus::ReOpened
+        );
         assert_eq!(
             AssetStatus::from_text(Cow::Borrowed("Ready for Re-enrollment")),
             AssetStatus::ReadyForReenrollment
@@ -121,6 +124,9 @@ mod tests {
         let status = DetectionStatus::from_text(Cow::Borrowed("Reopened"));
         assert_eq!(status, DetectionStatus::Other(Cow::Borrowed("Reopened")));
         assert_eq!(status.as_str(), "Reopened");
-        assert_eq!(DetectionType::from_text(Cow::Borrowed("info")).to_string(), "info");
+        assert_eq!(
+            DetectionType::from_text(Cow::Borrowed("info")).to_string(),
+            "info"
+        );
     }
 }

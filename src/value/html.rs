@@ -87,7 +87,10 @@ mod tests {
 
     #[test]
     fn leaves_unknown_and_broken_references() {
-        assert_eq!(unescape_html("&nbsp;&#xD800;&#;& alone &amp"), "&nbsp;&#xD800;&#;& alone &amp");
+        assert_eq!(
+            unescape_html("&nbsp;&#xD800;&#;& alone &amp"),
+            "&nbsp;&#xD800;&#;& alone &amp"
+        );
         assert_eq!(unescape_html("&#128512;"), "\u{1F600}");
     }
 }

@@ -26,7 +26,11 @@ impl Severity {
 
     /// Returns the severity for a level from 1 to 5, or `None` outside that range.
     pub const fn new(level: u8) -> Option<Severity> {
-        if level >= 1 && level <= 5 { Some(Severity(level)) } else { None }
+        if level >= 1 && level <= 5 {
+            Some(Severity(level))
+        } else {
+            None
+        }
     }
 
     /// Returns the level, from 1 to 5.

@@ -94,7 +94,9 @@ pub(crate) mod optional_rfc3339 {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(time) => serializer.serialize_str(&time.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+            Some(time) => {
+                serializer.serialize_str(&time.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+            }
             None => serializer.serialize_none(),
         }
     }
@@ -105,9 +107,9 @@ pub(crate) mod optional_rfc3339 {
         let Some(text) = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)? else {
             return Ok(None);
         };
-        super::parse_timestamp(&text).map(Some).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("invalid timestamp {text:?}"))
-        })
+        super::parse_timestamp(&text)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("invalid timestamp {text:?}")))
     }
 }
 
@@ -124,14 +126,23 @@ mod tests {
     #[test]
     fn accepted_forms() {
         assert_eq!(rfc3339("2021-04-28T12:01:06Z"), "2021-04-28T12:01:06Z");
-        assert_eq!(rfc3339("2021-10-18T07:58:11.268Z"), "2021-10-18T07:58:11.268Z");
+        assert_eq!(
+            rfc3339("2021-10-18T07:58:11.268Z"),
+            "2021-10-18T07:58:11.268Z"
+        );
         assert_eq!(rfc3339("2021-04-28 12:01:06"), "2021-04-28T12:01:06Z");
         assert_eq!(rfc3339("2021-04-28T12:01:06"), "2021-04-28T12:01:06Z");
         assert_eq!(rfc3339("  2021-04-28T12:01:06Z\n"), "2021-04-28T12:01:06Z");
         assert_eq!(rfc3339("2021-04-28T14:01:06+02:00"), "2021-04-28T12:01:06Z");
         assert_eq!(rfc3339("2021-04-28T00:30:00-01:00"), "2021-04-28T01:30:00Z");
-        assert_eq!(rfc3339("2021-04-28T12:01:06.5Z"), "2021-04-28T12:01:06.500Z");
-        assert_eq!(rfc3339("2021-04-28T12:01:06.123456789Z"), "2021-04-28T12:01:06.123456789Z");
+        assert_eq!(
+            rfc3339("2021-04-28T12:01:06.5Z"),
+            "2021-04-28T12:01:06.500Z"
+        );
+        assert_eq!(
+            rfc3339("2021-04-28T12:01:06.123456789Z"),
+            "2021-04-28T12:01:06.123456789Z"
+        );
     }
 
     #[test]

@@ -40,7 +40,11 @@ pub const HEADER: [&str; 29] = [
 ];
 
 /// Fills `row` with the columns of one detection, reusing its strings.
-pub fn fill(row: &mut Vec<String>, asset: &AssetHeader<'_>, detection: &Detection<'_>) -> Result<(), Failure> {
+pub fn fill(
+    row: &mut Vec<String>,
+    asset: &AssetHeader<'_>,
+    detection: &Detection<'_>,
+) -> Result<(), Failure> {
     row.clear();
     row.push(asset.id.to_string());
     row.push(number(asset.asset_id));
@@ -49,7 +53,9 @@ pub fn fill(row: &mut Vec<String>, asset: &AssetHeader<'_>, detection: &Detectio
     row.push(text(asset.asset_friendly_name.as_deref()));
     row.push(text(asset.os.as_deref()));
     row.push(text(asset.os_version.as_deref()));
-    row.push(text(asset.asset_status.as_ref().map(|status| status.as_str())));
+    row.push(text(
+        asset.asset_status.as_ref().map(|status| status.as_str()),
+    ));
     row.push(time(asset.last_seen));
     row.push(text(asset.ownership.as_deref()));
     row.push(text(asset.model_name.as_deref()));
@@ -59,10 +65,16 @@ pub fn fill(row: &mut Vec<String>, asset: &AssetHeader<'_>, detection: &Detectio
     row.push(json_list(&asset.extra)?);
 
     row.push(detection.qid.to_string());
-    row.push(text(detection.detection_type.as_ref().map(|kind| kind.as_str())));
-    row.push(number(detection.severity.map(|severity| u64::from(severity.get()))));
+    row.push(text(
+        detection.detection_type.as_ref().map(|kind| kind.as_str()),
+    ));
+    row.push(number(
+        detection.severity.map(|severity| u64::from(severity.get())),
+    ));
     row.push(text(detection.results.as_deref()));
-    row.push(text(detection.status.as_ref().map(|status| status.as_str())));
+    row.push(text(
+        detection.status.as_ref().map(|status| status.as_str()),
+    ));
     row.push(time(detection.first_found_datetime));
     row.push(time(detection.last_found_datetime));
     row.push(number(detection.times_found));

@@ -14,8 +14,9 @@ pub fn open(file: Option<&Path>) -> Result<Reader<Box<dyn Read>>, Failure> {
         None => Box::new(io::stdin().lock()),
         Some(path) if path.as_os_str() == "-" => Box::new(io::stdin().lock()),
         Some(path) => {
-            let file = File::open(path)
-                .map_err(|error| Failure::Input(format!("cannot open {}: {error}", path.display())))?;
+            let file = File::open(path).map_err(|error| {
+                Failure::Input(format!("cannot open {}: {error}", path.display()))
+            })?;
             Box::new(file)
         }
     };

@@ -67,8 +67,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Assets { file } => export::assets(file.as_deref()),
-        Command::Detections { file, format: Format::Ndjson } => export::detections_ndjson(file.as_deref()),
-        Command::Detections { file, format: Format::Csv } => export::detections_csv(file.as_deref()),
+        Command::Detections {
+            file,
+            format: Format::Ndjson,
+        } => export::detections_ndjson(file.as_deref()),
+        Command::Detections {
+            file,
+            format: Format::Csv,
+        } => export::detections_csv(file.as_deref()),
         Command::Summary { file } => summary::summary(file.as_deref()),
         Command::Query { query } => pages::query(&query),
         Command::NextPage { file } => pages::next_page(file.as_deref()),

@@ -41,7 +41,9 @@ pub fn next_page(file: Option<&Path>) -> Result<Outcome, Failure> {
         }
     }
     if let Outcome::BadInput = outcome {
-        return Err(Failure::Input("the page is incomplete or invalid, so its next page is not printed".to_owned()));
+        return Err(Failure::Input(
+            "the page is incomplete or invalid, so its next page is not printed".to_owned(),
+        ));
     }
 
     let Some(url) = url else {

@@ -52,7 +52,9 @@ pub fn exit_code(outcome: Result<Outcome, Failure>) -> ExitCode {
             input_error(message);
             ExitCode::FAILURE
         }
-        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(Failure::Output(error)) => {
             eprintln!("error: cannot write the output: {error}");
             ExitCode::FAILURE

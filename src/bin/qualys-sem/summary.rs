@@ -10,7 +10,9 @@ use crate::report::{Failure, Outcome, input_error};
 
 /// Prints one JSON object with the page's counts.
 ///
-/// A page with bad input still gets its summary of what was read, and exit status 1.
+/// A page with a bad value in some asset still gets its summary, with exit status 1. A page
+/// that is cut off, malformed or not an export at all gets no summary, because its counts
+/// would pass for a complete page.
 pub fn summary(file: Option<&Path>) -> Result<Outcome, Failure> {
     let mut reader = input::open(file)?;
     let mut summary = Summary::default();
@@ -21,6 +23,9 @@ pub fn summary(file: Option<&Path>) -> Result<Outcome, Failure> {
             Ok(event) => summary.add(&event),
             Err(error) => {
                 input_error(&error);
+                if error.is_fatal() {
+                    return Ok(Outcome::BadInput);
+                }
                 outcome = Outcome::BadInput;
             }
         }
