@@ -166,7 +166,7 @@ impl<R: Read> Pass<R> {
             Some(parent) => {
                 let verdict = parent.accept_child(&name);
                 let parent_name = parent.name.clone();
-                let parent_content = parent.content().map(ToString::to_string);
+                let parent_content = parent.content();
                 self.judge_child(&name, &parent_name, parent_content, verdict, start)
             }
         };
@@ -233,7 +233,7 @@ impl<R: Read> Pass<R> {
         &mut self,
         name: &str,
         parent: &str,
-        parent_content: Option<String>,
+        parent_content: Option<&'static ContentModel>,
         verdict: ChildVerdict,
         start: Position,
     ) -> Rule {
@@ -265,7 +265,7 @@ impl<R: Read> Pass<R> {
                 self.deferred.push((start, kind));
             }
             ChildVerdict::NotAllowed => {
-                let content = parent_content.unwrap_or_default();
+                let content = parent_content.map(ToString::to_string).unwrap_or_default();
                 let kind = FindingKind::ElementNotAllowed {
                     name,
                     parent,
@@ -340,13 +340,16 @@ impl<R: Read> Pass<R> {
         if self.stack.is_empty() {
             self.root_closed = true;
         }
+        // The first valid ID names the asset; a repeated ID is reported and
+        // does not rename it.
         if let (Some(key), Some(parent)) = (key, self.stack.last_mut()) {
-            parent.key = Some(key);
+            parent.key.get_or_insert(key);
         }
     }
 
     /// Checks the value of the innermost element, and returns the key it
-    /// gives its parent in paths (an asset's ID, a detection's QID).
+    /// gives its parent in paths (an asset's ID, a detection's QID) when
+    /// the value is valid.
     fn check_value(&mut self) -> Option<(&'static str, String)> {
         let frame = self.stack.last()?;
         let buffer = frame.value.as_ref()?;
@@ -368,9 +371,9 @@ impl<R: Read> Pass<R> {
                 expected,
             };
             self.push(start, kind);
+            return None;
         }
-        let key_name = key_name?;
-        (!cut && !value.is_empty()).then_some((key_name, value))
+        key_name.map(|key_name| (key_name, value))
     }
 
     fn text(&mut self, text: &BytesText<'_>) {
@@ -447,7 +450,11 @@ impl<R: Read> Pass<R> {
                     .doctype
                     .as_ref()
                     .and_then(|d| d.internal_subset.as_ref())
-                    .is_some_and(|s| s.entity_names.iter().any(|n| n == name));
+                    .is_some_and(|subset| {
+                        // Beyond the names kept, any reference may be one of its entities.
+                        subset.entity_count > subset.entity_names.len()
+                            || subset.entity_names.iter().any(|n| n == name)
+                    });
                 let name = name.to_owned();
                 let kind = if from_subset {
                     FindingKind::UnexpandedEntity { name }
