@@ -20,13 +20,10 @@ pub enum ReplyError {
     #[error("the API returned an error{}: {}", code_suffix(.0.code.as_deref()), .0.text)]
     Api(Box<SimpleReturn>),
     /// The API's `GENERIC_RETURN` envelope, such as its internal error 999.
-    #[error(
-        "the API returned {} {}: {}{}",
-        .0.status.as_deref().unwrap_or("status"),
-        .0.number.as_deref().unwrap_or("without a number"),
+    #[error("the API returned an error{}: {}{}",
+        generic_suffix(.0.status.as_deref(), .0.number.as_deref()),
         .0.message,
-        signature_suffix(.0.incident_signature.as_deref())
-    )]
+        signature_suffix(.0.incident_signature.as_deref()))]
     Generic(Box<GenericReturn>),
     /// An HTML page, sent by a proxy or during maintenance.
     #[error("the reply is an HTML page, not XML: {:?}", .0.summary().unwrap_or("untitled"))]
@@ -35,7 +32,7 @@ pub enum ReplyError {
     #[error("the reply is a JSON error{}: {}", code_suffix(.0.code()), .0.summary())]
     Json(Box<JsonBody>),
     /// An empty body, or one of whitespace only.
-    #[error("the reply body is empty ({len} bytes, whitespace only)")]
+    #[error("{}", empty_message(*.len))]
     Empty {
         /// Length of the body in bytes.
         len: usize,
@@ -97,6 +94,23 @@ impl ReplyError {
 fn code_suffix(code: Option<&str>) -> String {
     code.map(|code| format!(" (code {code})"))
         .unwrap_or_default()
+}
+
+fn generic_suffix(status: Option<&str>, number: Option<&str>) -> String {
+    match (status, number) {
+        (Some(status), Some(number)) => format!(" (status {status}, number {number})"),
+        (Some(status), None) => format!(" (status {status})"),
+        (None, Some(number)) => format!(" (number {number})"),
+        (None, None) => String::new(),
+    }
+}
+
+fn empty_message(len: usize) -> String {
+    if len == 0 {
+        "the reply body is empty".to_owned()
+    } else {
+        format!("the reply body is empty: its {len} bytes are all whitespace")
+    }
 }
 
 fn signature_suffix(signature: Option<&str>) -> String {
