@@ -70,7 +70,7 @@ fn required_structure_as_specified() {
 
 #[test]
 fn every_declaration_has_a_comment() {
-    // Each declaration is preceded by a comment that says whether it was
+    // Each declaration is preceded by a comment that states whether it was
     // seen in the sample reply or inferred, and from what.
     let mut rest = SEM_DTD;
     while let Some(index) = rest.find("<!ELEMENT") {

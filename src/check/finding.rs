@@ -24,13 +24,13 @@ use super::value::ValueType;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Where the departure starts.
+    /// Start of the departure.
     pub position: Position,
     /// Element path such as `/ROOT/RESPONSE/ASSET_LIST/ASSET[id=231]/ID`, or
     /// empty outside the root element. Assets and detections carry their
     /// `ID` or `QID` once that child has been read.
     pub path: String,
-    /// What is wrong.
+    /// Kind of departure, with its details.
     pub kind: FindingKind,
 }
 
@@ -144,7 +144,7 @@ pub enum FindingKind {
     MalformedAttribute {
         /// Element name.
         element: String,
-        /// What is wrong with it.
+        /// Description of the fault.
         message: String,
     },
     /// The root element is not the one the DTD describes. Its content is not checked.
@@ -185,7 +185,7 @@ pub enum FindingKind {
     },
     /// The document is not well-formed XML. Checking stopped here.
     Malformed {
-        /// What the XML reader reported.
+        /// Message of the XML reader.
         message: String,
     },
 }

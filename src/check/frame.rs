@@ -10,7 +10,7 @@ use super::value::ValueType;
 /// so a cut value is invalid anyway and keeps its first bytes for the message.
 const MAX_VALUE_LEN: usize = 128;
 
-/// What the content model says about a child element.
+/// Verdict of a content model on a child element.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum ChildVerdict {
     /// The child is in place. `missing` lists required siblings that should
@@ -27,9 +27,9 @@ pub(crate) enum ChildVerdict {
 /// Cursor through a sequence content model.
 ///
 /// `current` is the index of the last particle matched. A child matching a
-/// later particle moves the cursor forward; one matching an earlier particle
-/// is out of order and leaves the cursor where it is, so that one misplaced
-/// element yields one finding and not one per following sibling.
+/// later particle moves the cursor forward. A child matching an earlier
+/// particle is out of order and leaves the cursor where it is, so one
+/// misplaced element yields one finding and not one per following sibling.
 #[derive(Debug, Default)]
 pub(crate) struct SequenceCursor {
     current: Option<usize>,
@@ -148,7 +148,7 @@ impl ValueBuffer {
         self.pieces.push((kind, text[..end].to_owned()));
     }
 
-    /// Joins the pieces into the value, and tells whether it was cut.
+    /// Joins the pieces into the value, and returns whether it was cut.
     pub(crate) fn finish(&self) -> (String, bool) {
         let has_cdata = self
             .pieces
@@ -166,7 +166,7 @@ impl ValueBuffer {
     }
 }
 
-/// How the checker treats an open element.
+/// Rule the checker applies to an open element.
 #[derive(Debug)]
 pub(crate) enum Rule {
     /// Declared: its content model applies.

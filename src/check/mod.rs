@@ -29,7 +29,7 @@
 //!
 //! Memory grows with the largest single event (a long text or CDATA
 //! section), the nesting depth (at most 256 elements) and the findings
-//! kept (1000 by default); it does not grow with the document's length.
+//! kept (1000 by default). It does not grow with the document's length.
 //!
 //! # Example
 //!
@@ -143,7 +143,7 @@ impl Checker {
     pub fn check_slice(&self, input: &[u8]) -> Report {
         match self.check_reader(input) {
             Ok(report) => report,
-            // Reading a slice cannot fail, so this arm is never taken.
+            // `impl Read for &[u8]` never returns an error, so this arm is not taken.
             Err(CheckError::Io { .. }) => Report::new(self.max_findings),
         }
     }

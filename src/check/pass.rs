@@ -62,7 +62,7 @@ impl<R: Read> Pass<R> {
         loop {
             self.reader.get_mut().mark();
             let start = self.reader.get_ref().window_start();
-            self.offset_shift = start.offset - self.reader.buffer_position();
+            self.offset_shift = start.offset.saturating_sub(self.reader.buffer_position());
             buf.clear();
             if buf.capacity() > BUFFER_KEEP {
                 buf.shrink_to(BUFFER_KEEP / 16);
@@ -91,7 +91,7 @@ impl<R: Read> Pass<R> {
         Ok(self.report)
     }
 
-    /// Handles one event, and tells whether to read on.
+    /// Handles one event, and returns whether to read on.
     fn handle(&mut self, event: Event<'_>, start: Position) -> bool {
         match event {
             Event::Start(element) => return self.open(&element, start),
@@ -227,8 +227,8 @@ impl<R: Read> Pass<R> {
         }
     }
 
-    /// Reports what the parent's content model says about a child, and
-    /// returns how to treat the child's own content.
+    /// Reports the parent's verdict on a child, and returns the rule for
+    /// the child's own content.
     fn judge_child(
         &mut self,
         name: &str,

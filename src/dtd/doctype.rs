@@ -8,7 +8,7 @@
 /// At most this many entity names are kept from an internal subset.
 const MAX_ENTITY_NAMES: usize = 32;
 
-/// What a `<!DOCTYPE>` declaration states.
+/// Content of a `<!DOCTYPE>` declaration.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Doctype {
     /// Name of the root element the declaration expects.

@@ -121,7 +121,7 @@ pub struct AttributeDecl {
 pub struct ElementDecl {
     /// Element name.
     pub name: String,
-    /// What the element may contain.
+    /// Content model: the children and text the element may contain.
     pub content: ContentModel,
     /// Attributes from all `<!ATTLIST>` declarations of this element.
     pub attributes: Vec<AttributeDecl>,

@@ -17,7 +17,7 @@ pub enum DtdError {
     Syntax {
         /// Line of the unexpected text.
         line: usize,
-        /// What the grammar allows at this place.
+        /// Description of the text the grammar allows at this place.
         expected: &'static str,
         /// Up to 20 characters of the text found instead.
         found: String,
@@ -51,7 +51,7 @@ pub enum DtdError {
     /// A content model or attribute list names an element that has no declaration.
     #[error("{context} names element {name}, which is not declared")]
     Undeclared {
-        /// Where the name appears, such as "content model of ASSET".
+        /// Place of the name, such as "the content model of ASSET".
         context: String,
         /// The undeclared element name.
         name: String,
@@ -336,8 +336,8 @@ impl<'t> Scanner<'t> {
         Ok(ContentModel::Mixed(names))
     }
 
-    /// A flat sequence `(A, B?, C*)`, or a single particle with an occurrence
-    /// on the group such as `(TAG)+`, after the opening `(`.
+    /// Reads a flat sequence `(A, B?, C*)`, or a single particle with an
+    /// occurrence on the group such as `(TAG)+`, after the opening `(`.
     fn sequence(&mut self, element: &str) -> Result<ContentModel, DtdError> {
         let mut particles = Vec::new();
         loop {
@@ -410,7 +410,7 @@ impl<'t> Scanner<'t> {
         self.skip_past(")", "`)` closing the enumeration")
     }
 
-    /// Reads the default declaration and tells whether it is `#REQUIRED`.
+    /// Reads the default declaration and returns whether it is `#REQUIRED`.
     fn default_decl(&mut self) -> Result<bool, DtdError> {
         if self.eat("#REQUIRED") {
             return Ok(true);

@@ -10,7 +10,7 @@ use super::simple_return::SimpleReturn;
 /// The envelope contents are boxed so that a `Result` carrying this error
 /// stays small on the success path.
 ///
-/// Each kind says whether the same request may succeed later
+/// Each kind reports whether the same request may succeed later
 /// ([`is_retryable`](Self::is_retryable)). None of them is ever an export
 /// with zero assets.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,7 +48,7 @@ pub enum ReplyError {
         "the reply is not well-formed XML before its root element, at byte {offset}: {message}"
     )]
     Malformed {
-        /// What the XML reader reported.
+        /// Message of the XML reader.
         message: String,
         /// Byte offset of the error.
         offset: u64,
@@ -64,11 +64,11 @@ pub enum ReplyError {
 impl ReplyError {
     /// Tells whether sending the same request again may succeed.
     ///
-    /// True for rate and concurrency limits and the API's internal error
-    /// (in either envelope), for HTML pages (proxies and maintenance
-    /// windows pass), for empty bodies and for XML that breaks before its
-    /// root (both are what a dropped connection leaves), and for JSON bodies
-    /// with a 429 or 5xx status. False for the rest: a request the API
+    /// True for rate and concurrency limits and for the API's internal
+    /// error, in either envelope. True for HTML pages, because proxies and
+    /// maintenance windows pass. True for empty bodies and for XML that
+    /// breaks before its root, because a dropped connection leaves both.
+    /// True for JSON bodies with a 429 or 5xx status. False for the rest: a request the API
     /// rejects, an authentication failure, an unexpected root element or
     /// a body nothing here recognises will fail the same way again.
     ///

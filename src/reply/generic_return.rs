@@ -33,12 +33,12 @@ pub struct GenericReturn {
     pub number: Option<String>,
     /// The text of `RETURN` and of any elements inside it, whitespace collapsed.
     pub message: String,
-    /// `API name`, the API script that answered.
+    /// `API name`, the API script that sent the reply.
     pub api_name: Option<String>,
     /// `API at`, the time of the reply.
     pub at: Option<String>,
     /// The incident signature from the comment after the root element,
-    /// which the vendor's support asks for in tickets.
+    /// which the vendor's support requests in tickets.
     pub incident_signature: Option<String>,
 }
 
@@ -66,7 +66,7 @@ impl GenericReturn {
         reply
     }
 
-    /// Reads the envelope as XML, and tells whether `RETURN` was read to its end.
+    /// Reads the envelope as XML, and returns whether `RETURN` was read to its end.
     fn read_xml(&mut self, body: &[u8]) -> bool {
         let mut reader = Reader::from_reader(body);
         reader.config_mut().expand_empty_elements = true;

@@ -9,7 +9,7 @@ use super::text::{collapse_whitespace, preview};
 /// Bytes at the start of a body that are searched for `<html`.
 const SNIFF_LEN: usize = 1024;
 
-/// What an HTML page in place of a reply says about itself.
+/// Title and heading of an HTML page sent in place of a reply.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HtmlPage {
     /// Text of `<title>`, whitespace collapsed.

@@ -1,8 +1,8 @@
 //! JSON error bodies, which the API gateway sends for authentication failures.
 //!
-//! The body is kept whole. Its top-level scalar members are read by a small
-//! scanner so that the usual keys (`message`, `errorCode`, ...) can be
-//! shown without a JSON library; nested values are skipped.
+//! The body is kept whole. A small scanner reads its top-level scalar
+//! members, so the usual keys (`message`, `errorCode`, ...) can be shown
+//! without a JSON library. Nested values are skipped.
 
 use super::text::preview;
 

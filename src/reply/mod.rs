@@ -1,6 +1,6 @@
-//! Replies that are not data: telling an export from the API's other answers.
+//! Replies that are not data: telling an export from the API's other replies.
 //!
-//! The API does not always answer with an export. Rate limits, bad
+//! The API does not always reply with an export. Rate limits, bad
 //! parameters and internal failures come as XML envelopes of their own
 //! (`SIMPLE_RETURN`, `GENERIC_RETURN`), proxies and maintenance windows
 //! answer with HTML, the gateway answers authentication failures with
@@ -29,7 +29,7 @@ use crate::dtd::{Doctype, SEM_ROOT};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// What a root element name says about a reply.
+/// Kind of reply, judged by the name of its root element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RootKind {
     /// `ASSET_LIST_VM_DETECTION_OUTPUT`: export data.
@@ -45,7 +45,7 @@ pub enum RootKind {
 }
 
 impl RootKind {
-    /// Tells what a root element of this name is.
+    /// Returns the kind of reply whose root element has this name.
     ///
     /// # Example
     ///
@@ -67,7 +67,7 @@ impl RootKind {
     }
 }
 
-/// A body that is export data, with what its prolog says.
+/// A body that is export data, with the facts its prolog states.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
     /// Byte offset of the root element's start tag.
@@ -76,7 +76,7 @@ pub struct Export {
     pub doctype: Option<Doctype>,
 }
 
-/// Looks at a reply body and tells whether it is export data.
+/// Classifies a reply body as export data or as a typed error.
 ///
 /// Only the prolog of an export is read, up to its root start tag, so the
 /// cost does not grow with the export's size. Error envelopes are small and

@@ -2,7 +2,7 @@
 
 use quick_xml::events::BytesRef;
 
-/// Longest text kept from one field of an error envelope, in bytes.
+/// Maximum length of text kept from one field of an error envelope, in bytes.
 pub(crate) const MAX_FIELD_LEN: usize = 64 * 1024;
 
 /// Characters of a body quoted in an error message.
@@ -51,7 +51,7 @@ pub(crate) struct TextCollector {
 }
 
 impl TextCollector {
-    /// Adds a piece: `cdata` tells whether it came from a CDATA section.
+    /// Adds a piece. `cdata` is true when it came from a CDATA section.
     pub(crate) fn push(&mut self, text: &str, cdata: bool) {
         let room = MAX_FIELD_LEN.saturating_sub(self.len);
         let mut end = text.len().min(room);
