@@ -69,6 +69,10 @@ pub enum ErrorKind {
     /// prolog.
     #[error("no XML document: the input is empty or has no root element")]
     Empty,
+    /// The reply is not an export but an error from the API or something in front of it:
+    /// a `SIMPLE_RETURN` or `GENERIC_RETURN` envelope, an HTML page, a JSON body.
+    #[error("{0}")]
+    Reply(#[source] crate::reply::ReplyError),
     /// Text other than whitespace comes before the root element, as in a JSON or plain-text
     /// reply.
     #[error("unexpected text before the root element")]

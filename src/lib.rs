@@ -59,7 +59,9 @@
 pub struct ReadmeDoctests;
 
 mod assets;
+pub mod check;
 mod client;
+pub mod dtd;
 mod error;
 mod event;
 mod limits;
@@ -68,6 +70,7 @@ mod model;
 mod parse;
 pub mod query;
 mod read;
+pub mod reply;
 mod slice;
 mod value;
 

@@ -49,6 +49,7 @@ pub(crate) fn fault(kind: ErrorKind, offset: u64, path: String) -> Fault {
 /// input), which is why the core can always restart a record from where it began.
 pub(crate) struct Cursor<'w> {
     reader: quick_xml::Reader<&'w [u8]>,
+    bytes: &'w [u8],
     len: usize,
     base: u64,
     at_eof: bool,
@@ -71,6 +72,7 @@ impl<'w> Cursor<'w> {
         config.trim_text(false);
         Cursor {
             reader,
+            bytes,
             len: bytes.len(),
             base,
             at_eof,
@@ -94,6 +96,17 @@ impl<'w> Cursor<'w> {
     /// Returns the absolute offset where the last event started.
     pub(crate) fn event_start(&self) -> u64 {
         self.event_start
+    }
+
+    /// Tells whether the input ends with this window.
+    pub(crate) fn at_eof(&self) -> bool {
+        self.at_eof
+    }
+
+    /// Returns the window from absolute offset `offset` (not before the window) to its end.
+    pub(crate) fn bytes_from(&self, offset: u64) -> &'w [u8] {
+        let start = usize::try_from(offset.saturating_sub(self.base)).unwrap_or(usize::MAX);
+        &self.bytes[start.min(self.len)..]
     }
 
     /// Returns the configured limits.

@@ -183,18 +183,10 @@ impl Core {
         let event = match cursor.next()? {
             XmlEvent::Eof => return Err(fault(ErrorKind::Empty, cursor.offset(), String::new())),
             XmlEvent::Text(text) if !is_blank(&text) => {
-                return Err(fault(
-                    ErrorKind::TextBeforeRoot,
-                    cursor.event_start(),
-                    String::new(),
-                ));
+                return Err(not_an_export(cursor, ErrorKind::TextBeforeRoot));
             }
             XmlEvent::CData(_) | XmlEvent::GeneralRef(_) => {
-                return Err(fault(
-                    ErrorKind::TextBeforeRoot,
-                    cursor.event_start(),
-                    String::new(),
-                ));
+                return Err(not_an_export(cursor, ErrorKind::TextBeforeRoot));
             }
             XmlEvent::End(end) => {
                 let kind = ErrorKind::UnexpectedRoot {
@@ -229,7 +221,7 @@ impl Core {
             let kind = ErrorKind::UnexpectedRoot {
                 name: name.to_owned(),
             };
-            return Err(fault(kind, cursor.event_start(), String::new()));
+            return Err(not_an_export(cursor, kind));
         }
         self.place = next;
         Ok(Event::Document(DocumentStart {
@@ -563,6 +555,25 @@ fn asset_segment(id: Option<u64>) -> String {
         Some(id) => format!("ASSET[id={id}]"),
         None => "ASSET".to_owned(),
     }
+}
+
+/// Explains a body that does not start like an export, from the event just read to the end
+/// of the input: an API error envelope, an HTML page or a JSON body becomes
+/// [`ErrorKind::Reply`], and anything else `otherwise`.
+///
+/// Such bodies are small, so the whole rest of the input is read first, within
+/// [`Limits::max_record_bytes`].
+#[cold]
+fn not_an_export(cursor: &Cursor<'_>, otherwise: ErrorKind) -> Fault {
+    if !cursor.at_eof() {
+        return Fault::Incomplete;
+    }
+    let start = cursor.event_start();
+    let kind = match crate::reply::classify(cursor.bytes_from(start)) {
+        Err(reply) => ErrorKind::Reply(reply),
+        Ok(_) => otherwise,
+    };
+    fault(kind, start, String::new())
 }
 
 #[cold]

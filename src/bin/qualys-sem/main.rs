@@ -1,6 +1,7 @@
 //! `qualys-sem`: turns Qualys SEM exports into JSON lines or CSV, summarises them, checks
 //! query strings and finds the next page.
 
+mod check;
 mod csv_row;
 mod export;
 mod input;
@@ -42,6 +43,11 @@ enum Command {
         /// The export to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
     },
+    /// Report every place where an export departs from the format's DTD, as FILE:LINE:COLUMN.
+    Check {
+        /// The export to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
     /// Validate a query string for /sem/v1/assetList and print it in canonical form.
     Query {
         /// The query string, such as `action=list&truncation_limit=100`.
@@ -76,6 +82,7 @@ fn main() -> ExitCode {
             format: Format::Csv,
         } => export::detections_csv(file.as_deref()),
         Command::Summary { file } => summary::summary(file.as_deref()),
+        Command::Check { file } => check::check(file.as_deref()),
         Command::Query { query } => pages::query(&query),
         Command::NextPage { file } => pages::next_page(file.as_deref()),
     };
