@@ -28,6 +28,18 @@ impl Fault {
     /// when there is an error.
     pub(crate) fn within(self, segment: impl FnOnce() -> String) -> Fault {
         match self {
+            // A record that is too long is reported where the record starts, outside it.
+            Fault::Error(error)
+                if matches!(
+                    error.kind(),
+                    ErrorKind::LimitExceeded {
+                        limit: Limit::RecordBytes,
+                        ..
+                    }
+                ) =>
+            {
+                Fault::Error(error)
+            }
             Fault::Error(mut error) => {
                 error.prepend_path(&segment());
                 Fault::Error(error)
@@ -163,9 +175,9 @@ impl<'w> Cursor<'w> {
 
         let kind = match error {
             XmlError::Encoding(EncodingError::Utf8(utf8)) => {
-                // The error position is the start of the event; the UTF-8 error counts from
-                // its content, which for text is the same place.
-                let offset = error_offset + utf8.valid_up_to() as u64;
+                // The UTF-8 error counts from the event's content, which for text starts
+                // where the event does.
+                let offset = self.event_start + utf8.valid_up_to() as u64;
                 return fault(ErrorKind::InvalidUtf8, offset, String::new());
             }
             XmlError::Syntax(_) | XmlError::IllFormed(IllFormedError::UnclosedReference)

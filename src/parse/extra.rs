@@ -86,7 +86,8 @@ pub(crate) fn read_extra<'w>(
 /// Starts an element from its tag: name and attributes, values unescaped.
 fn open<'w>(cursor: &Cursor<'w>, start: &BytesStart<'_>) -> Result<Open<'w>, Fault> {
     let mut attributes = Vec::new();
-    for attribute in start.attributes() {
+    // Duplicate checks cost quadratic time on an attribute flood; a duplicate is kept as read.
+    for attribute in start.attributes().with_checks(false) {
         let malformed = |error: quick_xml::Error| {
             fault(
                 ErrorKind::Syntax(error),
