@@ -47,7 +47,7 @@ impl fmt::Display for Limit {
     }
 }
 
-/// What went wrong. See [`Error::is_fatal`] for which kinds end the parse.
+/// The kind of an error. See [`Error::is_fatal`] for which kinds end the parse.
 #[derive(Clone, Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -85,10 +85,10 @@ pub enum ErrorKind {
     },
     /// Something other than comments, processing instructions and whitespace follows the root
     /// element.
-    #[error("unexpected {what} after the root element")]
+    #[error("unexpected {found} after the root element")]
     TrailingContent {
-        /// What was found, such as `element NAME` or `text`.
-        what: String,
+        /// The content found, such as `element NAME` or `text`.
+        found: String,
     },
     /// The input declares or starts with an encoding other than UTF-8. Exports are UTF-8;
     /// transcode anything else before parsing.
@@ -107,7 +107,7 @@ pub enum ErrorKind {
         element: String,
         /// The value, as read.
         value: String,
-        /// What the value should look like.
+        /// A description of the expected value.
         expected: &'static str,
     },
     /// A required element is absent or empty.

@@ -1,4 +1,4 @@
-//! A window of input read through quick-xml, with absolute offsets and the rule that tells
+//! A window of input read through quick-xml, with absolute offsets and the rule that sets
 //! "the window ends too soon" apart from "the input is malformed".
 
 use quick_xml::encoding::EncodingError;
@@ -8,7 +8,7 @@ use quick_xml::events::Event as XmlEvent;
 use crate::error::{Error, ErrorKind, Limit};
 use crate::limits::Limits;
 
-/// Why a step could not finish.
+/// The reason a step could not finish.
 #[derive(Debug)]
 pub(crate) enum Fault {
     /// The window ended before the current record did; more input may complete it.
@@ -72,7 +72,7 @@ pub(crate) struct Cursor<'w> {
 
 impl<'w> Cursor<'w> {
     /// Creates a cursor over `bytes`, whose first byte is at absolute offset `base`.
-    /// `at_eof` tells whether the input ends with `bytes`.
+    /// `at_eof` is true when the input ends with `bytes`.
     pub(crate) fn new(bytes: &'w [u8], base: u64, at_eof: bool, limits: Limits) -> Self {
         let mut reader = quick_xml::Reader::from_reader(bytes);
         let config = reader.config_mut();

@@ -53,11 +53,11 @@ struct OpenAsset {
 struct Skip {
     /// Elements still open, counted from where the skip started.
     depth: u32,
-    /// Where to go on once they are closed.
+    /// The place to resume at once they are closed.
     then: Place,
 }
 
-/// What one step produced.
+/// The result of one step.
 // A step is moved once, straight into the caller's result; boxing the event would cost an
 // allocation per record.
 #[allow(clippy::large_enum_variant)]
@@ -113,7 +113,7 @@ impl Core {
     }
 
     /// Reads the next event from `window`, whose first byte is at absolute offset `base`.
-    /// `at_eof` tells whether the input ends with the window.
+    /// `at_eof` is true when the input ends with the window.
     pub(crate) fn step<'w>(&mut self, window: &'w [u8], base: u64, at_eof: bool) -> Step<'w> {
         if self.place == Place::Done {
             return Step::Finished;
@@ -438,7 +438,7 @@ impl Core {
     }
 
     fn epilog<'w>(&mut self, cursor: &mut Cursor<'w>) -> Result<Option<Event<'w>>, Fault> {
-        let what = match cursor.next()? {
+        let found = match cursor.next()? {
             XmlEvent::Eof => {
                 self.place = Place::Done;
                 return Ok(Some(Event::End));
@@ -455,9 +455,9 @@ impl Core {
                 Some("text".to_owned())
             }
         };
-        if let Some(what) = what {
+        if let Some(what) = found {
             return Err(fault(
-                ErrorKind::TrailingContent { what },
+                ErrorKind::TrailingContent { found: what },
                 cursor.event_start(),
                 String::new(),
             ));

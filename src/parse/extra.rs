@@ -16,7 +16,7 @@ struct Open<'w> {
 }
 
 /// Reads the element whose start tag `start` the cursor has just read, with everything
-/// inside it, into an [`Extra`]. `is_empty` tells whether the tag was `<NAME/>`.
+/// inside it, into an [`Extra`]. `is_empty` is true for `<NAME/>`.
 ///
 /// Builds the tree with an explicit stack, so that deep nesting costs heap, bounded by
 /// [`Limits::max_depth`](crate::Limits::max_depth), and never the call stack.
