@@ -62,6 +62,7 @@ mod parse;
 mod read;
 mod slice;
 mod value;
+mod write;
 
 pub use assets::Assets;
 pub use error::{Error, ErrorKind, Limit, Position};
@@ -71,3 +72,4 @@ pub use model::{Asset, AssetEnd, AssetHeader, Attribute, Detection, Extra, Param
 pub use read::{Reader, ReaderAssets};
 pub use slice::Parser;
 pub use value::{AssetStatus, DetectionStatus, DetectionType, Severity, parse_timestamp, unescape_html};
+pub use write::{DocumentHead, WriteError, Writer};
