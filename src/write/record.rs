@@ -393,7 +393,7 @@ pub(crate) fn push_extra(
     parent: &Path<'_>,
 ) -> Result<(), WriteError> {
     let mut stack: Vec<(&Extra<'_>, usize)> = Vec::new();
-    push_extra_start(buffer, depth, extra, parent, &stack)?;
+    push_extra_start(buffer, depth, extra, false, parent, &stack)?;
     if extra.children.is_empty() {
         return Ok(());
     }
@@ -408,8 +408,12 @@ pub(crate) fn push_extra(
         };
         *next_child += 1;
 
+        // Layout whitespace between the element's text and its first child would join the
+        // text, so that child starts on the same line.
+        let is_inline =
+            *next_child == 1 && element.text.as_deref().is_some_and(|text| !text.is_empty());
         let child_depth = depth + stack.len();
-        push_extra_start(buffer, child_depth, child, parent, &stack)?;
+        push_extra_start(buffer, child_depth, child, is_inline, parent, &stack)?;
         if !child.children.is_empty() {
             stack.push((child, 0));
         }
@@ -417,12 +421,13 @@ pub(crate) fn push_extra(
     Ok(())
 }
 
-/// Writes an unknown element's start tag and text; an element with neither text nor
-/// children is written whole, as `<NAME/>`.
+/// Writes an unknown element's start tag and text, on a new line unless `is_inline`; an
+/// element with neither text nor children is written whole, as `<NAME/>`.
 fn push_extra_start(
     buffer: &mut Vec<u8>,
     depth: usize,
     extra: &Extra<'_>,
+    is_inline: bool,
     parent: &Path<'_>,
     open: &[(&Extra<'_>, usize)],
 ) -> Result<(), WriteError> {
@@ -434,7 +439,9 @@ fn push_extra_start(
         });
     }
 
-    push_indent(buffer, depth);
+    if !is_inline {
+        push_indent(buffer, depth);
+    }
     buffer.push(b'<');
     buffer.extend_from_slice(extra.name.as_bytes());
     let mut names = HashSet::new();
