@@ -56,6 +56,7 @@
 mod assets;
 mod error;
 mod event;
+mod generate;
 mod limits;
 mod model;
 mod parse;
@@ -72,4 +73,5 @@ pub use model::{Asset, AssetEnd, AssetHeader, Attribute, Detection, Extra, Param
 pub use read::{Reader, ReaderAssets};
 pub use slice::Parser;
 pub use value::{AssetStatus, DetectionStatus, DetectionType, Severity, parse_timestamp, unescape_html};
+pub use generate::{Generator, GeneratorConfig, Stats, Target};
 pub use write::{DocumentHead, WriteError, Writer};

@@ -375,6 +375,16 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// Returns a reference to the output.
+    pub fn get_ref(&self) -> &W {
+        &self.output
+    }
+
+    /// Returns the number of bytes written but not yet handed to the output.
+    pub fn buffered_len(&self) -> usize {
+        self.buffer.len()
+    }
+
     /// Returns the output; bytes that are still buffered are lost unless
     /// [`flush`](Writer::flush) was called first.
     pub fn into_inner(self) -> W {
