@@ -64,6 +64,7 @@ mod client;
 pub mod dtd;
 mod error;
 mod event;
+mod generate;
 mod limits;
 mod message;
 mod model;
@@ -73,6 +74,7 @@ mod read;
 pub mod reply;
 mod slice;
 mod value;
+mod write;
 
 pub use assets::Assets;
 pub use client::{
@@ -81,6 +83,7 @@ pub use client::{
 };
 pub use error::{Error, ErrorKind, Limit, Position};
 pub use event::{DocumentStart, Event, ResponseStart};
+pub use generate::{Generator, GeneratorConfig, Stats, Target};
 pub use limits::Limits;
 pub use message::{ApiMessage, MessageClass};
 pub use model::{
@@ -92,3 +95,4 @@ pub use slice::Parser;
 pub use value::{
     AssetStatus, DetectionStatus, DetectionType, Severity, parse_timestamp, unescape_html,
 };
+pub use write::{DocumentHead, WriteError, Writer};

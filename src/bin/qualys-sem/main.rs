@@ -4,6 +4,7 @@
 mod check;
 mod csv_row;
 mod export;
+mod generate;
 mod input;
 mod pages;
 mod report;
@@ -48,6 +49,22 @@ enum Command {
         /// The export to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
     },
+    /// Write a synthetic export: the same seed gives the same bytes.
+    #[command(group(clap::ArgGroup::new("amount").required(true).args(["assets", "size"])))]
+    Generate {
+        /// Seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Number of assets to write.
+        #[arg(long)]
+        assets: Option<u64>,
+        /// Approximate size to write, such as 100MB or 1GiB; the document's end follows.
+        #[arg(long, value_parser = generate::parse_size)]
+        size: Option<u64>,
+        /// File to write; standard output when absent or `-`.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Validate a query string for /sem/v1/assetList and print it in canonical form.
     Query {
         /// The query string, such as `action=list&truncation_limit=100`.
@@ -83,6 +100,18 @@ fn main() -> ExitCode {
         } => export::detections_csv(file.as_deref()),
         Command::Summary { file } => summary::summary(file.as_deref()),
         Command::Check { file } => check::check(file.as_deref()),
+        Command::Generate {
+            seed,
+            assets,
+            size,
+            output,
+        } => {
+            let target = match (assets, size) {
+                (Some(count), _) => qualys_sem::Target::Assets(count),
+                (None, bytes) => qualys_sem::Target::Bytes(bytes.unwrap_or_default()),
+            };
+            generate::generate(seed, target, output.as_deref())
+        }
         Command::Query { query } => pages::query(&query),
         Command::NextPage { file } => pages::next_page(file.as_deref()),
     };
