@@ -35,7 +35,10 @@ fn expected_lines(path: &Path) -> Vec<Value> {
     fs::read_to_string(path)
         .unwrap()
         .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|error| panic!("{}: {error}: {line}", path.display())))
+        .map(|line| {
+            serde_json::from_str(line)
+                .unwrap_or_else(|error| panic!("{}: {error}: {line}", path.display()))
+        })
         .collect()
 }
 
@@ -48,7 +51,12 @@ fn assert_same_lines(file: &Path, got: &[Value], expected: &[Value]) {
     for (line, (got, expected)) in got.iter().zip(expected).enumerate() {
         assert_eq!(got, expected, "{} line {}", file.display(), line + 1);
     }
-    assert_eq!(got.len(), expected.len(), "number of assets in {}", file.display());
+    assert_eq!(
+        got.len(),
+        expected.len(),
+        "number of assets in {}",
+        file.display()
+    );
 }
 
 #[test]
@@ -106,7 +114,11 @@ fn every_document_ends_with_end_event() {
     for (xml, _) in fixtures() {
         let input = fs::read(&xml).unwrap();
         let events: Vec<Event<'_>> = Parser::new(&input).map(Result::unwrap).collect();
-        assert!(matches!(events.first(), Some(Event::Document(_))), "{}", xml.display());
+        assert!(
+            matches!(events.first(), Some(Event::Document(_))),
+            "{}",
+            xml.display()
+        );
         assert_eq!(events.last(), Some(&Event::End), "{}", xml.display());
     }
 }
@@ -116,14 +128,21 @@ fn guide_sample_doctype_and_datetime() {
     let input = read("guide-sample.xml");
     let events: Vec<Event<'_>> = Parser::new(&input).map(Result::unwrap).collect();
 
-    let Event::Document(start) = &events[0] else { panic!("{:?}", events[0]) };
+    let Event::Document(start) = &events[0] else {
+        panic!("{:?}", events[0])
+    };
     assert_eq!(
         start.doctype_system_id.as_deref(),
         Some("https://gateway.qg1.apps.qualys.com/sem/xapi/v1/asset/asset_list_output.dtd")
     );
-    let Event::Response(response) = &events[1] else { panic!("{:?}", events[1]) };
+    let Event::Response(response) = &events[1] else {
+        panic!("{:?}", events[1])
+    };
     let datetime = response.datetime.unwrap();
-    assert_eq!(datetime.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true), "2021-10-18T07:58:11.268Z");
+    assert_eq!(
+        datetime.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        "2021-10-18T07:58:11.268Z"
+    );
 }
 
 #[test]
@@ -171,7 +190,18 @@ fn echo_request_comes_before_response() {
             _ => "other",
         })
         .collect();
-    assert_eq!(kinds, ["document", "request", "response", "asset", "detection", "asset end", "end"]);
+    assert_eq!(
+        kinds,
+        [
+            "document",
+            "request",
+            "response",
+            "asset",
+            "detection",
+            "asset end",
+            "end"
+        ]
+    );
 }
 
 /// Reads a document's warning through both iterators, which must agree.
@@ -182,7 +212,9 @@ fn warning_of(name: &str) -> Option<Warning<'static>> {
     let from_slice = assets.take_warning().map(Warning::into_owned);
 
     let mut reader_assets = Reader::new(input.as_slice()).assets();
-    reader_assets.by_ref().for_each(|asset| drop(asset.unwrap()));
+    reader_assets
+        .by_ref()
+        .for_each(|asset| drop(asset.unwrap()));
     assert_eq!(reader_assets.take_warning(), from_slice, "{name}");
     from_slice
 }
@@ -190,7 +222,9 @@ fn warning_of(name: &str) -> Option<Warning<'static>> {
 fn warning(code: Option<u64>, url: Option<&'static str>) -> Warning<'static> {
     Warning {
         code,
-        text: Some(Cow::Borrowed("2 record limit exceeded. Use URL to get next batch of results.")),
+        text: Some(Cow::Borrowed(
+            "2 record limit exceeded. Use URL to get next batch of results.",
+        )),
         url: url.map(Cow::Borrowed),
     }
 }
@@ -199,7 +233,9 @@ fn warning(code: Option<u64>, url: Option<&'static str>) -> Warning<'static> {
 fn warning_url_in_cdata() {
     let expected = warning(
         Some(1980),
-        Some("https://gateway.qg1.apps.qualys.com/sem/v1/assetList?action=list&truncation_limit=2&id_min=2003"),
+        Some(
+            "https://gateway.qg1.apps.qualys.com/sem/v1/assetList?action=list&truncation_limit=2&id_min=2003",
+        ),
     );
     let got = warning_of("warning-url-cdata.xml").unwrap();
     assert_eq!(got, expected);
@@ -210,7 +246,9 @@ fn warning_url_in_cdata() {
 fn warning_url_entity_escaped() {
     let expected = warning(
         Some(1980),
-        Some("https://gateway.qg1.apps.qualys.com/sem/v1/assetList?action=list&truncation_limit=2&id_min=2103"),
+        Some(
+            "https://gateway.qg1.apps.qualys.com/sem/v1/assetList?action=list&truncation_limit=2&id_min=2103",
+        ),
     );
     let got = warning_of("warning-url-escaped.xml").unwrap();
     assert_eq!(got, expected);
@@ -221,7 +259,9 @@ fn warning_url_entity_escaped() {
 fn warning_without_code() {
     let expected = warning(
         None,
-        Some("https://gateway.qg1.apps.qualys.com/sem/v1/assetList?action=list&truncation_limit=2&id_min=2203"),
+        Some(
+            "https://gateway.qg1.apps.qualys.com/sem/v1/assetList?action=list&truncation_limit=2&id_min=2203",
+        ),
     );
     let got = warning_of("warning-no-code.xml").unwrap();
     assert_eq!(got, expected);
@@ -244,7 +284,12 @@ fn guide_sample_warning() {
 
 #[test]
 fn pages_without_warning() {
-    for name in ["echo-request.xml", "no-asset-list.xml", "several-assets.xml", "show-tags.xml"] {
+    for name in [
+        "echo-request.xml",
+        "no-asset-list.xml",
+        "several-assets.xml",
+        "show-tags.xml",
+    ] {
         assert_eq!(warning_of(name), None, "{name}");
     }
 }
@@ -263,7 +308,10 @@ fn results_unescape_after_cdata() {
     let asset = Assets::new(&input).next().unwrap().unwrap();
     let results = asset.detections[0].results.as_deref().unwrap();
 
-    assert!(results.contains("&quot;4.3&quot;"), "CDATA content is kept as sent: {results:?}");
+    assert!(
+        results.contains("&quot;4.3&quot;"),
+        "CDATA content is kept as sent: {results:?}"
+    );
     assert_eq!(
         unescape_html(results),
         "Package\tInstalled Version\tRequired Version\n\
