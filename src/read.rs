@@ -56,6 +56,7 @@ pub struct Reader<R> {
     at_eof: bool,
     core: Core,
     limits: Limits,
+    deferred_error: Option<Error>,
 }
 
 /// The window ends before the next record does.
@@ -79,6 +80,7 @@ impl<R: Read> Reader<R> {
             at_eof: false,
             core: Core::new(limits),
             limits,
+            deferred_error: None,
         }
     }
 
@@ -143,6 +145,9 @@ impl<R: Read> Reader<R> {
     /// Drops the bytes the core is done with, then reads more from the source: at least as
     /// much as the window holds, so that a long record is read again only a few times.
     fn fill(&mut self) -> Result<(), Error> {
+        if let Some(error) = self.deferred_error.take() {
+            return Err(self.fail(error));
+        }
         self.discard_consumed();
 
         let window = self.filled as u64;
@@ -159,6 +164,7 @@ impl<R: Read> Reader<R> {
             return Err(self.fail(error));
         }
 
+        let before = self.filled;
         let wanted = self.filled.max(MIN_READ);
         self.buffer.resize(self.filled + wanted, 0);
         let target = self.filled + wanted;
@@ -178,6 +184,12 @@ impl<R: Read> Reader<R> {
                         self.bytes_read(),
                         String::new(),
                     );
+                    // Bytes read before the failure are parsed first: the error comes after
+                    // every record they complete.
+                    if self.filled > before {
+                        self.deferred_error = Some(error);
+                        return Ok(());
+                    }
                     return Err(self.fail(error));
                 }
             }

@@ -64,11 +64,14 @@ pub(crate) fn read_asset_fields<'w>(
             continue;
         }
         match bit {
-            0 => {
-                if let Some(id) = field.unsigned(text)? {
-                    header.id = id;
+            0 => match field.unsigned(text) {
+                Ok(Some(id)) => header.id = id,
+                // An empty or invalid ID leaves the asset without one, for the error path too.
+                other => {
+                    seen.forget(ID_BIT);
+                    other?;
                 }
-            }
+            },
             1 => header.asset_id = field.unsigned(text)?,
             2 => header.ip = text,
             3 => header.ipv6 = text,

@@ -181,7 +181,7 @@ impl<'w> Cursor<'w> {
                 return fault(ErrorKind::InvalidUtf8, offset, String::new());
             }
             XmlError::Syntax(_) | XmlError::IllFormed(IllFormedError::UnclosedReference)
-                if consumed_all =>
+                if consumed_all || near_end =>
             {
                 ErrorKind::UnexpectedEof
             }

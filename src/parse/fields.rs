@@ -84,6 +84,11 @@ impl Seen {
         self.0 & (1 << bit) != 0
     }
 
+    /// Unmarks field number `bit`.
+    pub(crate) fn forget(&mut self, bit: u32) {
+        self.0 &= !(1 << bit);
+    }
+
     /// Marks field number `bit` and returns whether it was already marked.
     pub(crate) fn repeat(&mut self, bit: u32) -> bool {
         let mask = 1 << bit;
