@@ -529,7 +529,7 @@ fn second_root_is_an_error() {
 
     let error = only_error(&items);
     assert!(
-        matches!(error.kind(), ErrorKind::TrailingContent { what } if what == "element ASSET_LIST_VM_DETECTION_OUTPUT"),
+        matches!(error.kind(), ErrorKind::TrailingContent { found } if found == "element ASSET_LIST_VM_DETECTION_OUTPUT"),
         "{error}"
     );
     assert!(error.is_fatal());
@@ -546,7 +546,7 @@ fn text_after_root_is_an_error() {
 
     let error = only_error(&items);
     assert!(
-        matches!(error.kind(), ErrorKind::TrailingContent { what } if what == "text"),
+        matches!(error.kind(), ErrorKind::TrailingContent { found } if found == "text"),
         "{error}"
     );
     assert!(error.position().offset >= input.rfind('>').unwrap() as u64);
