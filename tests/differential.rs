@@ -477,7 +477,7 @@ fn text_rule_of_the_oracle() {
 }
 
 #[test]
-#[ignore = "library bug: with a CDATA section present, the spaces around a reference are dropped"]
+
 fn spaces_around_reference_next_to_cdata() {
     let source = "<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><ASSET_LIST><ASSET><ID>1</ID>\
                   <DETECTION_LIST><DETECTION><QID>610100</QID>\

@@ -10,39 +10,39 @@ use crate::error::{ErrorKind, Limit};
 
 /// Collects the text of one element.
 ///
-/// Whitespace-only text is layout when the element also has a CDATA section or a child
-/// element: `<RESULTS>\n  <![CDATA[x]]>\n</RESULTS>` holds `x`. An element whose text is only
-/// whitespace holds nothing. Everything else is kept byte for byte, with no line-end
+/// Whitespace-only text is layout when it sits between a CDATA section or a child element
+/// and another such boundary: `<RESULTS>\n  <![CDATA[x]]>\n</RESULTS>` holds `x`. Next to a
+/// reference it is content, so `<![CDATA[x]]> &amp; y` holds `x & y`. An element whose text
+/// is only whitespace holds nothing. Everything else is kept byte for byte, with no line-end
 /// normalisation, so that RESULTS tables survive unchanged.
 #[derive(Default)]
 pub(crate) struct TextBuilder<'w> {
     value: Option<Cow<'w, str>>,
     pending_space: Option<Cow<'w, str>>,
     is_structured: bool,
+    follows_reference: bool,
     len: u64,
 }
 
 impl<'w> TextBuilder<'w> {
     /// Adds a run of character data.
     pub(crate) fn text(&mut self, text: Cow<'w, str>) {
-        if text.bytes().all(|b| b.is_ascii_whitespace()) {
-            if !self.is_structured {
-                append(&mut self.pending_space, text);
-            }
+        let follows_reference = std::mem::take(&mut self.follows_reference);
+        if text.bytes().all(|b| b.is_ascii_whitespace()) && !follows_reference {
+            // Layout or content: the next piece decides.
+            append(&mut self.pending_space, text);
             return;
         }
-        if let Some(space) = self.pending_space.take() {
-            self.push(space);
-        }
+        self.flush_space();
         self.push(text);
     }
 
-    /// Adds a decoded reference; a reference is content even when it is a space.
+    /// Adds a decoded reference; a reference is content even when it is a space, and so is
+    /// the whitespace next to it.
     pub(crate) fn reference(&mut self, text: Cow<'w, str>) {
-        if let Some(space) = self.pending_space.take() {
-            self.push(space);
-        }
+        self.flush_space();
         self.push(text);
+        self.follows_reference = true;
     }
 
     /// Adds a CDATA section, which makes the whitespace-only text around it layout.
@@ -54,6 +54,7 @@ impl<'w> TextBuilder<'w> {
     /// Notes a child element, which makes the whitespace-only text around it layout.
     pub(crate) fn structure(&mut self) {
         self.is_structured = true;
+        self.follows_reference = false;
         self.pending_space = None;
     }
 
@@ -63,8 +64,19 @@ impl<'w> TextBuilder<'w> {
     }
 
     /// Returns the value: `None` when the element held no text but layout.
-    pub(crate) fn finish(self) -> Option<Cow<'w, str>> {
+    pub(crate) fn finish(mut self) -> Option<Cow<'w, str>> {
+        // Trailing whitespace is content in plain text that has other content, such as the
+        // run after a comment in `a<!---->  `, and layout otherwise.
+        if !self.is_structured && self.value.is_some() {
+            self.flush_space();
+        }
         self.value.filter(|value| !value.is_empty())
+    }
+
+    fn flush_space(&mut self) {
+        if let Some(space) = self.pending_space.take() {
+            self.push(space);
+        }
     }
 
     fn push(&mut self, text: Cow<'w, str>) {
