@@ -101,8 +101,9 @@ impl Summary {
     pub fn add(&mut self, event: &Event<'_>) {
         match event {
             Event::Response(start) => self.datetime = start.datetime,
-            Event::Asset(_) => self.assets += 1,
-            Event::Detection(detection) => self.add_detection(detection),
+            Event::Asset(_) => self.start_asset(),
+            Event::Detection(detection) => self.add_pending_detection(detection),
+            Event::AssetEnd(_) => self.finish_asset(),
             Event::Warning(warning) => self.set_warning(warning.clone()),
             _ => {}
         }

@@ -9,7 +9,9 @@ use crate::value::timestamp::optional_rfc3339;
 /// Counts over one page of an export, as `qualys-sem summary` prints them.
 ///
 /// Feed it the page's events in order with [`Summary::add`](crate::Summary::add); it keeps
-/// only counters, so a page of any size takes constant memory.
+/// only counters, so a page of any size takes constant memory. An asset and its detections
+/// count once the asset is complete ([`Event::AssetEnd`](crate::Event::AssetEnd)), so an
+/// asset that fails on a bad value counts nowhere, as with [`Assets`](crate::Assets).
 ///
 /// In JSON, `datetime`, `warning` and `next_id_min` are `null` when absent, and `by_severity`
 /// always has the keys `"1"` to `"5"`.
@@ -32,6 +34,9 @@ pub struct Summary {
     pub warning: Option<Warning<'static>>,
     /// The `id_min` of the next page, from the warning's URL.
     pub next_id_min: Option<u64>,
+    /// Detections of the asset being read, counted in once the asset is complete.
+    #[serde(skip)]
+    pending: Option<Box<Summary>>,
 }
 
 impl Default for Summary {
@@ -45,6 +50,7 @@ impl Default for Summary {
             by_type: BTreeMap::new(),
             warning: None,
             next_id_min: None,
+            pending: None,
         }
     }
 }
@@ -61,6 +67,38 @@ impl Summary {
         }
         if let Some(detection_type) = &detection.detection_type {
             *self.by_type.entry(detection_type.to_string()).or_default() += 1;
+        }
+    }
+
+    /// Starts counting an asset, dropping the one in progress, which did not complete.
+    pub(crate) fn start_asset(&mut self) {
+        self.pending = Some(Box::default());
+    }
+
+    /// Counts a detection of the asset in progress.
+    pub(crate) fn add_pending_detection(&mut self, detection: &Detection<'_>) {
+        match &mut self.pending {
+            Some(pending) => pending.add_detection(detection),
+            None => self.add_detection(detection),
+        }
+    }
+
+    /// Counts the asset in progress, with its detections.
+    pub(crate) fn finish_asset(&mut self) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        self.assets += 1;
+        self.detections += pending.detections;
+        let counts = [
+            (&mut self.by_severity, pending.by_severity),
+            (&mut self.by_status, pending.by_status),
+            (&mut self.by_type, pending.by_type),
+        ];
+        for (total, part) in counts {
+            for (key, count) in part {
+                *total.entry(key).or_default() += count;
+            }
         }
     }
 

@@ -2,8 +2,9 @@
 
 use quick_xml::events::{BytesStart, Event as XmlEvent};
 
-use super::cursor::{Cursor, Fault};
+use super::cursor::{Cursor, Fault, fault};
 use super::text::{check_end, unexpected_eof};
+use crate::error::{ErrorKind, Limit};
 
 /// The next thing inside a container element.
 pub(crate) enum Child<'w> {
@@ -47,6 +48,42 @@ pub(crate) fn next_child<'w>(cursor: &mut Cursor<'w>, container: &str) -> Result
             | XmlEvent::PI(_)
             | XmlEvent::Decl(_)
             | XmlEvent::DocType(_) => {}
+        }
+    }
+}
+
+/// Reads past the rest of the element `name` whose start tag the cursor has just read,
+/// checking its well-formedness but keeping nothing. `depth` is the number of elements open
+/// around it.
+pub(crate) fn skip_element(cursor: &mut Cursor<'_>, name: &str, depth: u32) -> Result<(), Fault> {
+    let max_depth = cursor.limits().max_depth;
+    let mut open: Vec<String> = Vec::new();
+    loop {
+        match cursor.next()? {
+            XmlEvent::Start(start) => {
+                if depth + open.len() as u32 + 1 >= max_depth {
+                    let max = u64::from(max_depth);
+                    let kind = ErrorKind::LimitExceeded {
+                        limit: Limit::Depth,
+                        max,
+                    };
+                    return Err(fault(kind, cursor.event_start(), String::new()));
+                }
+                open.push(start.name().0.to_owned());
+            }
+            XmlEvent::End(end) => {
+                let expected = open.pop();
+                check_end(
+                    cursor,
+                    expected.as_deref().unwrap_or(name),
+                    end.name().as_ref(),
+                )?;
+                if expected.is_none() {
+                    return Ok(());
+                }
+            }
+            XmlEvent::Eof => return Err(unexpected_eof(cursor)),
+            _ => {}
         }
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesDecl, BytesStart, Event as XmlEvent};
 
 use super::asset::{FieldsEnd, ID_BIT, read_asset_fields};
-use super::children::{Child, next_child};
+use super::children::{Child, next_child, skip_element};
 use super::cursor::{Cursor, Fault, fault};
 use super::detection::read_detection;
 use super::envelope::{read_request, read_warning};
@@ -46,6 +46,9 @@ struct OpenAsset {
     id: u64,
     seen: Seen,
     trailing: Option<AssetHeader<'static>>,
+    /// The fields after the `DETECTION_LIST` were read ahead, into the header, because the
+    /// `ID` was among them.
+    is_read_ahead: bool,
 }
 
 /// Skipping the rest of an element after an error in its values.
@@ -330,7 +333,8 @@ impl Core {
         }
         let mut header = AssetHeader::default();
         let mut seen = Seen::default();
-        let fields = read_asset_fields(cursor, 4, &mut header, &mut seen);
+        let mut read_ahead = None;
+        let fields = read_header(cursor, &mut header, &mut seen, &mut read_ahead);
         let fields = fields.map_err(|error| {
             let segment = asset_segment(seen.contains(ID_BIT).then_some(header.id));
             self.skip_from(asset_start, 0, error.within(|| segment))
@@ -343,13 +347,24 @@ impl Core {
             id: header.id,
             seen,
             trailing: None,
+            is_read_ahead: read_ahead.is_some(),
         });
-        match fields {
-            FieldsEnd::DetectionList { is_empty: false } => self.place = Place::Detections,
-            FieldsEnd::DetectionList { is_empty: true } => self.place = Place::AssetTail,
-            FieldsEnd::AssetEnd => self.is_asset_end_pending = true,
-        }
         self.commit(cursor);
+        match (read_ahead, fields) {
+            // The detections come next, read from where the list started.
+            (Some(list), _) => {
+                self.offset = list.offset;
+                self.is_asset_end_pending = false;
+                self.place = if list.is_empty {
+                    Place::AssetTail
+                } else {
+                    Place::Detections
+                };
+            }
+            (None, FieldsEnd::DetectionList { is_empty: false }) => self.place = Place::Detections,
+            (None, FieldsEnd::DetectionList { is_empty: true }) => self.place = Place::AssetTail,
+            (None, FieldsEnd::AssetEnd) => self.is_asset_end_pending = true,
+        }
         Ok(Some(Event::Asset(header)))
     }
 
@@ -393,10 +408,27 @@ impl Core {
             ..AssetHeader::default()
         };
         let mut seen = asset.seen;
+        if asset.is_read_ahead {
+            // These fields are already in the header: read past them.
+            fields = AssetHeader::default();
+            seen = Seen::default();
+        }
         let end = match read_asset_fields(cursor, 4, &mut fields, &mut seen) {
             Ok(end) => end,
             Err(error) => return Err(self.skip_from(tail_start, 1, error)),
         };
+        if asset.is_read_ahead {
+            self.commit(cursor);
+            return Ok(match end {
+                FieldsEnd::DetectionList { is_empty } => {
+                    if !is_empty {
+                        self.place = Place::Detections;
+                    }
+                    None
+                }
+                FieldsEnd::AssetEnd => Some(self.end_asset(None)),
+            });
+        }
         asset.seen = seen;
 
         let has_fields = fields
@@ -555,6 +587,42 @@ fn asset_segment(id: Option<u64>) -> String {
         Some(id) => format!("ASSET[id={id}]"),
         None => "ASSET".to_owned(),
     }
+}
+
+/// Where an asset's `DETECTION_LIST` started, when the fields after it were read ahead.
+struct ReadAhead {
+    /// The offset just after the list's start tag.
+    offset: u64,
+    is_empty: bool,
+}
+
+/// Reads an asset's fields up to its `DETECTION_LIST`, and, when the `ID` is not among them,
+/// on past the list (and any later list) to the asset's end, so that the header has its `ID`
+/// before any detection is handed out. The read-ahead is rare and keeps the whole asset in
+/// the window, within [`Limits::max_record_bytes`].
+fn read_header<'w>(
+    cursor: &mut Cursor<'w>,
+    header: &mut AssetHeader<'w>,
+    seen: &mut Seen,
+    read_ahead: &mut Option<ReadAhead>,
+) -> Result<FieldsEnd, Fault> {
+    let mut end = read_asset_fields(cursor, 4, header, seen)?;
+    if seen.contains(ID_BIT) {
+        return Ok(end);
+    }
+    while let FieldsEnd::DetectionList { is_empty } = end {
+        if read_ahead.is_none() {
+            *read_ahead = Some(ReadAhead {
+                offset: cursor.offset(),
+                is_empty,
+            });
+        }
+        if !is_empty {
+            skip_element(cursor, "DETECTION_LIST", 4)?;
+        }
+        end = read_asset_fields(cursor, 4, header, seen)?;
+    }
+    Ok(end)
 }
 
 /// Explains a body that does not start like an export, from the event just read to the end

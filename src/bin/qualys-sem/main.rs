@@ -31,6 +31,9 @@ enum Command {
         file: Option<PathBuf>,
     },
     /// Print one row per detection, with its asset's fields.
+    ///
+    /// Rows are printed as they are read, so an asset that turns out to have a bad value may
+    /// have rows before its error message; `assets` and `summary` leave such an asset out.
     Detections {
         /// The export to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
