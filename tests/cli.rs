@@ -287,7 +287,7 @@ fn cut_file_prints_complete_assets_then_fails() {
 }
 
 #[test]
-fn cut_input_fails_for_every_reading_command() {
+fn cut_input_fails_every_command() {
     let input = fs::read(testdata("guide-sample.xml")).unwrap();
     let cut = &input[..input.len() / 2];
     for args in [
