@@ -976,3 +976,28 @@ fn read_failure_keeps_complete_assets() {
     assert_eq!(error.last_complete_asset(), Some(1002));
     assert!(items.last().unwrap().is_err());
 }
+
+#[test]
+fn reader_recovers_across_refills() {
+    // Bad values in every copy of the assets put a failed record, and the skip after it, on
+    // each side of every refill.
+    let text = String::from_utf8(large_document()).unwrap();
+    let text = text
+        .replace("<SEVERITY>2</SEVERITY>", "<SEVERITY>9</SEVERITY>")
+        .replace(
+            "<LAST_SEEN>2021-08-14 17:22:09</LAST_SEEN>",
+            "<LAST_SEEN>2021-08-32 17:22:09</LAST_SEEN>",
+        );
+    let input = text.as_bytes();
+    let expected = parser_events(input);
+    assert!(expected.iter().filter(|item| item.is_err()).count() >= 72);
+    assert_eq!(expected.last(), Some(&Ok(Event::End)));
+
+    for size in CHUNK_SIZES {
+        assert_eq!(reader_events(input, size), expected, "chunks of {size}");
+    }
+    let cuts = [64 * 1024, 128 * 1024]
+        .into_iter()
+        .flat_map(|boundary| boundary - 8..boundary + 8);
+    compare_at_cuts("large document with bad values", input, cuts);
+}
