@@ -287,7 +287,7 @@ fn cut_file_prints_complete_assets_then_fails() {
 }
 
 #[test]
-fn cut_input_fails_for_every_reading_command() {
+fn cut_input_fails_every_command() {
     let input = fs::read(testdata("guide-sample.xml")).unwrap();
     let cut = &input[..input.len() / 2];
     for args in [
@@ -430,4 +430,28 @@ fn version_flag() {
         "{}",
         stdout(&output)
     );
+}
+
+#[test]
+fn failed_asset_counts_nowhere() {
+    let text = fs::read_to_string(testdata("several-assets.xml")).unwrap();
+    let input = text.replace("<SEVERITY>2</SEVERITY>", "<SEVERITY>9</SEVERITY>");
+
+    let assets = run_with_stdin(&["assets", "-"], input.as_bytes());
+    assert_eq!(json_lines(stdout(&assets)).len(), 3);
+
+    let summary = run_with_stdin(&["summary", "-"], input.as_bytes());
+    let summary: Value = serde_json::from_str(stdout(&summary)).unwrap();
+    assert_eq!(summary["assets"], 3);
+    assert_eq!(summary["detections"], 1);
+
+    // detections streams its rows, so the row read before the bad value is already out;
+    // the error message on stderr names the asset it belongs to.
+    let detections = run_with_stdin(&["detections", "-"], input.as_bytes());
+    let ids: Vec<u64> = json_lines(stdout(&detections))
+        .iter()
+        .map(|line| line["asset"]["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [1001, 1003]);
+    assert!(String::from_utf8_lossy(&detections.stderr).contains("ASSET[id=1001]"));
 }

@@ -713,8 +713,7 @@ fn every_cut_is_an_early_end() {
 }
 
 #[test]
-
-fn cut_after_open_bracket_is_an_early_end() {
+fn cut_after_bracket_ends_early() {
     let input = read("guide-sample.xml");
     let cut = find(&input, "<DETECTION_LIST>") + 1;
     let items = assets_and_errors(&input[..cut]);
@@ -830,7 +829,7 @@ fn large_document() -> Vec<u8> {
 const CHUNK_SIZES: [usize; 6] = [1, 2, 3, 7, 64, 4096];
 
 #[test]
-fn reader_chunks_match_parser_on_testdata() {
+fn reader_chunks_on_testdata() {
     for (name, input) in documents() {
         let expected = parser_events(&input);
         for size in CHUNK_SIZES {
@@ -844,7 +843,7 @@ fn reader_chunks_match_parser_on_testdata() {
 }
 
 #[test]
-fn reader_chunks_match_parser_on_large_document() {
+fn reader_chunks_on_large_document() {
     let input = large_document();
     let expected = parser_events(&input);
     assert!(expected.iter().all(Result::is_ok));
@@ -868,19 +867,19 @@ fn compare_at_cuts(name: &str, input: &[u8], cuts: impl Iterator<Item = usize>) 
 }
 
 #[test]
-fn reader_matches_parser_at_every_cut_of_guide_sample() {
+fn reader_every_cut_guide_sample() {
     let input = read("guide-sample.xml");
     compare_at_cuts("guide-sample.xml", &input, 0..=input.len());
 }
 
 #[test]
-fn reader_matches_parser_at_every_cut_of_several_assets() {
+fn reader_every_cut_several_assets() {
     let input = read("several-assets.xml");
     compare_at_cuts("several-assets.xml", &input, 0..=input.len());
 }
 
 #[test]
-fn reader_matches_parser_at_markup_cuts() {
+fn reader_markup_cuts_all_documents() {
     // Every cut just after a byte that opens or closes markup, a CDATA section or a
     // reference: there the reader must tell a record that continues from a malformed one.
     // Every offset of every document would take half a minute in a debug build, because
@@ -895,7 +894,7 @@ fn reader_matches_parser_at_markup_cuts() {
 }
 
 #[test]
-fn reader_chunks_match_parser_at_cuts_near_refills() {
+fn reader_cuts_near_refills() {
     let input = large_document();
     // The reader asks for 64 KiB at a time, so its window ends at multiples of 64 KiB.
     let mut cuts: Vec<usize> = (0..input.len()).step_by(16411).collect();
@@ -916,7 +915,7 @@ fn reader_chunks_match_parser_at_cuts_near_refills() {
 }
 
 #[test]
-fn reader_chunks_match_parser_on_faults() {
+fn reader_chunks_on_faults() {
     let inputs = [
         page(
             "<ASSET><ID>1</ID><DETECTION_LIST><DETECTION><QID>610100</QID><SEVERITY>9</SEVERITY></DETECTION></DETECTION_LIST></ASSET>\n<ASSET><ID>2</ID></ASSET>\n",
@@ -963,8 +962,7 @@ impl Read for Failing<'_> {
 }
 
 #[test]
-
-fn read_failure_stops_with_last_complete_asset() {
+fn read_failure_keeps_complete_assets() {
     let input = read("several-assets.xml");
     let cut = find(&input, "<ID>1003</ID>");
     let items: Vec<_> = Reader::new(Failing {
@@ -979,4 +977,29 @@ fn read_failure_stops_with_last_complete_asset() {
     assert!(error.is_fatal());
     assert_eq!(error.last_complete_asset(), Some(1002));
     assert!(items.last().unwrap().is_err());
+}
+
+#[test]
+fn reader_recovers_across_refills() {
+    // Bad values in every copy of the assets put a failed record, and the skip after it, on
+    // each side of every refill.
+    let text = String::from_utf8(large_document()).unwrap();
+    let text = text
+        .replace("<SEVERITY>2</SEVERITY>", "<SEVERITY>9</SEVERITY>")
+        .replace(
+            "<LAST_SEEN>2021-08-14 17:22:09</LAST_SEEN>",
+            "<LAST_SEEN>2021-08-32 17:22:09</LAST_SEEN>",
+        );
+    let input = text.as_bytes();
+    let expected = parser_events(input);
+    assert!(expected.iter().filter(|item| item.is_err()).count() >= 72);
+    assert_eq!(expected.last(), Some(&Ok(Event::End)));
+
+    for size in CHUNK_SIZES {
+        assert_eq!(reader_events(input, size), expected, "chunks of {size}");
+    }
+    let cuts = [64 * 1024, 128 * 1024]
+        .into_iter()
+        .flat_map(|boundary| boundary - 8..boundary + 8);
+    compare_at_cuts("large document with bad values", input, cuts);
 }
