@@ -57,7 +57,8 @@ pub(crate) fn read_asset_fields<'w>(
         let text = if is_empty {
             None
         } else {
-            read_value(cursor, field.name)?
+            read_value(cursor, field.name)
+                .map_err(|error| error.within(|| field.name.to_owned()))?
         };
         if seen.repeat(bit) {
             header.extra.push(repeated_field(field.name, text));
@@ -160,7 +161,8 @@ fn read_tag<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Tag<'w>, Fault> {
         let text: Option<Cow<'w, str>> = if is_empty {
             None
         } else {
-            read_value(cursor, field.name)?
+            read_value(cursor, field.name)
+                .map_err(|error| error.within(|| field.name.to_owned()))?
         };
         if seen.repeat(bit) {
             tag.extra.push(repeated_field(field.name, text));

@@ -61,7 +61,8 @@ fn read_fields<'w>(
         let text = if is_empty {
             None
         } else {
-            read_value(cursor, field.name)?
+            read_value(cursor, field.name)
+                .map_err(|error| error.within(|| field.name.to_owned()))?
         };
         if seen.repeat(bit) {
             detection.extra.push(repeated_field(field.name, text));

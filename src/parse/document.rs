@@ -470,6 +470,7 @@ impl Core {
     }
 
     fn epilog<'w>(&mut self, cursor: &mut Cursor<'w>) -> Result<Option<Event<'w>>, Fault> {
+        let mut leading_blank = 0;
         let found = match cursor.next()? {
             XmlEvent::Eof => {
                 self.place = Place::Done;
@@ -483,14 +484,18 @@ impl Core {
             XmlEvent::End(end) => Some(format!("end tag </{}>", end.name().0)),
             XmlEvent::Decl(_) => Some("XML declaration".to_owned()),
             XmlEvent::DocType(_) => Some("DOCTYPE".to_owned()),
-            XmlEvent::Text(_) | XmlEvent::CData(_) | XmlEvent::GeneralRef(_) => {
+            XmlEvent::Text(text) => {
+                // Point at the text itself, past the line breaks before it.
+                leading_blank = text.bytes().take_while(u8::is_ascii_whitespace).count();
                 Some("text".to_owned())
             }
+            XmlEvent::CData(_) | XmlEvent::GeneralRef(_) => Some("text".to_owned()),
         };
-        if let Some(what) = found {
+        if let Some(found) = found {
+            let offset = cursor.event_start() + leading_blank as u64;
             return Err(fault(
-                ErrorKind::TrailingContent { found: what },
-                cursor.event_start(),
+                ErrorKind::TrailingContent { found },
+                offset,
                 String::new(),
             ));
         }

@@ -38,7 +38,8 @@ pub(crate) fn read_request<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Re
         let text = if is_empty {
             None
         } else {
-            read_value(cursor, field.name)?
+            read_value(cursor, field.name)
+                .map_err(|error| error.within(|| field.name.to_owned()))?
         };
         match field.name {
             "DATETIME" => request.datetime = field.timestamp(text)?,
@@ -113,7 +114,8 @@ pub(crate) fn read_warning<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Wa
         let text = if is_empty {
             None
         } else {
-            read_value(cursor, field.name)?
+            read_value(cursor, field.name)
+                .map_err(|error| error.within(|| field.name.to_owned()))?
         };
         let text = text.map(trim).filter(|text| !text.is_empty());
         match field.name {
