@@ -1,12 +1,9 @@
 //! The fields of an `ASSET`, and its `TAGS`.
 
-use std::borrow::Cow;
-
 use super::children::{Child, next_child};
 use super::cursor::{Cursor, Fault};
 use super::extra::{read_extra, repeated_field};
 use super::fields::{Field, Seen};
-use super::text::read_value;
 use crate::model::{AssetHeader, Tag};
 use crate::value::AssetStatus;
 
@@ -54,12 +51,7 @@ pub(crate) fn read_asset_fields<'w>(
             continue;
         };
 
-        let text = if is_empty {
-            None
-        } else {
-            read_value(cursor, field.name)
-                .map_err(|error| error.within(|| field.name.to_owned()))?
-        };
+        let text = field.read_text(cursor, is_empty)?;
         if seen.repeat(bit) {
             header.extra.push(repeated_field(field.name, text));
             continue;
@@ -158,12 +150,7 @@ fn read_tag<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Tag<'w>, Fault> {
                 continue;
             }
         };
-        let text: Option<Cow<'w, str>> = if is_empty {
-            None
-        } else {
-            read_value(cursor, field.name)
-                .map_err(|error| error.within(|| field.name.to_owned()))?
-        };
+        let text = field.read_text(cursor, is_empty)?;
         if seen.repeat(bit) {
             tag.extra.push(repeated_field(field.name, text));
         } else if bit == 0 {

@@ -4,7 +4,6 @@ use super::children::{Child, next_child};
 use super::cursor::{Cursor, Fault, fault};
 use super::extra::{read_extra, repeated_field};
 use super::fields::{Field, Seen};
-use super::text::read_value;
 use crate::error::ErrorKind;
 use crate::model::Detection;
 use crate::value::{DetectionStatus, DetectionType};
@@ -58,12 +57,7 @@ fn read_fields<'w>(
             continue;
         };
 
-        let text = if is_empty {
-            None
-        } else {
-            read_value(cursor, field.name)
-                .map_err(|error| error.within(|| field.name.to_owned()))?
-        };
+        let text = field.read_text(cursor, is_empty)?;
         if seen.repeat(bit) {
             detection.extra.push(repeated_field(field.name, text));
             continue;

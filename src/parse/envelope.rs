@@ -6,7 +6,6 @@ use super::children::{Child, next_child};
 use super::cursor::{Cursor, Fault};
 use super::extra::read_extra;
 use super::fields::Field;
-use super::text::read_value;
 use crate::model::{Param, Request, Warning};
 
 /// Reads a `REQUEST` echo whose start tag the cursor has just read. Children this crate does
@@ -35,12 +34,7 @@ pub(crate) fn read_request<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Re
             read_extra(cursor, &start, is_empty, depth)?;
             continue;
         }
-        let text = if is_empty {
-            None
-        } else {
-            read_value(cursor, field.name)
-                .map_err(|error| error.within(|| field.name.to_owned()))?
-        };
+        let text = field.read_text(cursor, is_empty)?;
         match field.name {
             "DATETIME" => request.datetime = field.timestamp(text)?,
             "USER_LOGIN" => request.user_login = text,
@@ -81,11 +75,11 @@ fn read_param<'w>(cursor: &mut Cursor<'w>, depth: u32, param: &mut Param<'w>) ->
             read_extra(cursor, &start, is_empty, depth)?;
             continue;
         }
-        let text = if is_empty {
-            None
-        } else {
-            read_value(cursor, name)?
-        };
+        let text = Field {
+            name,
+            offset: cursor.event_start(),
+        }
+        .read_text(cursor, is_empty)?;
         let text = text.unwrap_or_default();
         if name == "KEY" {
             param.key = text;
@@ -111,12 +105,7 @@ pub(crate) fn read_warning<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Wa
             read_extra(cursor, &start, is_empty, depth)?;
             continue;
         }
-        let text = if is_empty {
-            None
-        } else {
-            read_value(cursor, field.name)
-                .map_err(|error| error.within(|| field.name.to_owned()))?
-        };
+        let text = field.read_text(cursor, is_empty)?;
         let text = text.map(trim).filter(|text| !text.is_empty());
         match field.name {
             "CODE" => warning.code = field.unsigned(text)?,

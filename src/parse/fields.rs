@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
-use super::cursor::{Fault, fault};
+use super::cursor::{Cursor, Fault, fault};
+use super::text::read_value;
 use crate::error::ErrorKind;
 use crate::value::{Severity, parse_timestamp};
 
@@ -16,6 +17,19 @@ pub(crate) struct Field<'n> {
 }
 
 impl Field<'_> {
+    /// Reads the text of the field whose start tag the cursor has just read, through its end
+    /// tag; `None` for an empty tag `<NAME/>`. Errors inside it carry the field's name.
+    pub(crate) fn read_text<'w>(
+        &self,
+        cursor: &mut Cursor<'w>,
+        is_empty: bool,
+    ) -> Result<Option<Cow<'w, str>>, Fault> {
+        if is_empty {
+            return Ok(None);
+        }
+        read_value(cursor, self.name).map_err(|error| error.within(|| self.name.to_owned()))
+    }
+
     #[cold]
     fn invalid(&self, value: &str, expected: &'static str) -> Fault {
         fault(
