@@ -129,14 +129,7 @@ impl<R: Read> Reader<R> {
             Step::Finished => Ok(None),
             Step::NeedMore => Err(NeedMore),
             Step::Error(mut error) => {
-                let offset = error.position().offset;
-                error.set_position(locate(
-                    window,
-                    self.base,
-                    self.base_line,
-                    self.base_column,
-                    offset,
-                ));
+                self.locate(&mut error);
                 Ok(Some(Err(error)))
             }
         }
@@ -221,16 +214,16 @@ impl<R: Read> Reader<R> {
     /// Completes an error raised by the reader itself and ends the parse.
     fn fail(&mut self, error: Error) -> Error {
         let mut error = self.core.fail(error);
+        self.locate(&mut error);
+        error
+    }
+
+    /// Sets the line and column of an error from its offset, which lies in the window.
+    fn locate(&self, error: &mut Error) {
         let window = &self.buffer[..self.filled];
         let offset = error.position().offset;
-        error.set_position(locate(
-            window,
-            self.base,
-            self.base_line,
-            self.base_column,
-            offset,
-        ));
-        error
+        let position = locate(window, self.base, self.base_line, self.base_column, offset);
+        error.set_position(position);
     }
 }
 
