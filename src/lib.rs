@@ -62,6 +62,8 @@ mod model;
 mod parse;
 mod read;
 mod slice;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 mod value;
 mod write;
 
