@@ -15,6 +15,11 @@ use qualys_sem::{
     Asset, Assets, Event, Generator, GeneratorConfig, Parser, Reader, Target, Writer, strategy,
 };
 
+/// The most items read from one document. The parser repeats a non-fatal error in the
+/// `WARNING` or the `REQUEST` without end (see `write_parser_findings.rs`), so every read is
+/// capped; sequences that agree up to the cap still agree.
+const MAX_ITEMS: usize = 2_000;
+
 /// One item of a read: an event, or an error by its message (which includes its position).
 type Item = Result<Event<'static>, String>;
 
@@ -88,8 +93,9 @@ fn document() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![3 => written, 1 => generated]
 }
 
-fn parser_items(xml: &[u8]) -> Vec<Item> {
+fn parser_items(xml: &[u8], max: usize) -> Vec<Item> {
     Parser::new(xml)
+        .take(max)
         .map(|item| {
             item.map(Event::into_owned)
                 .map_err(|error| error.to_string())
@@ -122,7 +128,9 @@ fn reader_items(xml: &[u8], sizes: Vec<usize>) -> Vec<Item> {
         turn: 0,
     });
     let mut items = Vec::new();
-    while let Some(item) = reader.read_event() {
+    while items.len() < MAX_ITEMS
+        && let Some(item) = reader.read_event()
+    {
         items.push(
             item.map(Event::into_owned)
                 .map_err(|error| error.to_string()),
@@ -171,8 +179,11 @@ proptest! {
     #[test]
     fn assets_agree_with_parser(xml in document(), damage in damage()) {
         let xml = apply(xml, &damage);
-        let expected = assets_from_items(parser_items(&xml));
+        // Twice the cap in events leaves at least the cap in assets when errors repeat.
+        let mut expected = assets_from_items(parser_items(&xml, 2 * MAX_ITEMS));
+        expected.truncate(MAX_ITEMS);
         let assets: Vec<_> = Assets::new(&xml)
+            .take(MAX_ITEMS)
             .map(|asset| asset.map(Asset::into_owned).map_err(|error| error.to_string()))
             .collect();
         prop_assert_eq!(assets, expected);
@@ -185,7 +196,7 @@ proptest! {
         sizes in proptest::collection::vec(prop_oneof![1usize..8, 8usize..200, 4_096usize..70_000], 1..4),
     ) {
         let xml = apply(xml, &damage);
-        let expected = parser_items(&xml);
+        let expected = parser_items(&xml, MAX_ITEMS);
         prop_assert_eq!(reader_items(&xml, sizes), expected);
     }
 
@@ -193,10 +204,12 @@ proptest! {
     fn reader_assets_agree_with_assets(xml in document(), damage in damage()) {
         let xml = apply(xml, &damage);
         let expected: Vec<_> = Assets::new(&xml)
+            .take(MAX_ITEMS)
             .map(|asset| asset.map(Asset::into_owned).map_err(|error| error.to_string()))
             .collect();
         let read: Vec<_> = Reader::new(xml.as_slice())
             .assets()
+            .take(MAX_ITEMS)
             .map(|asset| asset.map_err(|error| error.to_string()))
             .collect();
         prop_assert_eq!(read, expected);
