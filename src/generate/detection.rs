@@ -122,7 +122,8 @@ fn results(rng: &mut Rng) -> String {
         if !text.is_empty() {
             text.push_str(if rng.chance(1, 10) { "\r\n" } else { "\n" });
         }
-        text.push_str(*rng.pick(RESULT_LINES));
+        let line: &&str = rng.pick(RESULT_LINES);
+        text.push_str(line);
         if rng.chance(1, 4) {
             write!(text, "\t{}", rng.below(10_000)).expect("writing to a String cannot fail");
         }

@@ -12,14 +12,14 @@ use crate::model::{
 use crate::value::{AssetStatus, DetectionStatus, DetectionType, Severity};
 use crate::write::DocumentHead;
 
-/// Text for an `Other` variant: never one of `known`.
+/// Generates text for an `Other` variant, never one of `known`.
 fn other_text(known: &'static [&'static str]) -> impl Strategy<Value = Cow<'static, str>> {
     text().prop_filter("text that is not a known value", move |text| {
         !known.contains(&&**text)
     })
 }
 
-/// A detection `TYPE`, known or not.
+/// Generates a detection `TYPE`, known or not.
 pub fn detection_type() -> impl Strategy<Value = DetectionType<'static>> {
     prop_oneof![
         Just(DetectionType::Confirmed),
@@ -29,7 +29,7 @@ pub fn detection_type() -> impl Strategy<Value = DetectionType<'static>> {
     ]
 }
 
-/// A detection `STATUS`, known or not.
+/// Generates a detection `STATUS`, known or not.
 pub fn detection_status() -> impl Strategy<Value = DetectionStatus<'static>> {
     prop_oneof![
         Just(DetectionStatus::New),
@@ -40,7 +40,7 @@ pub fn detection_status() -> impl Strategy<Value = DetectionStatus<'static>> {
     ]
 }
 
-/// An `ASSET_STATUS`, known or not.
+/// Generates an `ASSET_STATUS`, known or not.
 pub fn asset_status() -> impl Strategy<Value = AssetStatus<'static>> {
     prop_oneof![
         Just(AssetStatus::Enrolled),
@@ -51,12 +51,12 @@ pub fn asset_status() -> impl Strategy<Value = AssetStatus<'static>> {
     ]
 }
 
-/// A severity from 1 to 5.
+/// Generates a severity from 1 to 5.
 pub fn severity() -> impl Strategy<Value = Severity> {
     (1u8..=5).prop_map(|level| Severity::new(level).expect("a level from 1 to 5"))
 }
 
-/// An element name that no modelled field uses.
+/// Generates an element name that no modelled field uses.
 fn extra_name() -> impl Strategy<Value = Cow<'static, str>> {
     prop_oneof![
         "X_[A-Z0-9_.-]{0,10}",
@@ -67,7 +67,7 @@ fn extra_name() -> impl Strategy<Value = Cow<'static, str>> {
     .prop_map(Cow::Owned)
 }
 
-/// An attribute of an unknown element; its value may be empty.
+/// Generates an attribute of an unknown element. Its value may be empty.
 pub fn attribute() -> impl Strategy<Value = Attribute<'static>> {
     ("[a-z_][a-z0-9_.-]{0,8}", text_or_empty()).prop_map(|(name, value)| Attribute {
         name: Cow::Owned(name),
@@ -75,7 +75,7 @@ pub fn attribute() -> impl Strategy<Value = Attribute<'static>> {
     })
 }
 
-/// Attributes with distinct names.
+/// Generates attributes with distinct names.
 fn attributes() -> impl Strategy<Value = Vec<Attribute<'static>>> {
     proptest::collection::btree_map("[a-z_][a-z0-9_.-]{0,8}", text_or_empty(), 0..3).prop_map(
         |map| {
@@ -89,7 +89,7 @@ fn attributes() -> impl Strategy<Value = Vec<Attribute<'static>>> {
     )
 }
 
-/// An unknown element with attributes, text and up to three levels of children.
+/// Generates an unknown element with attributes, text and up to three levels of children.
 pub fn extra() -> impl Strategy<Value = Extra<'static>> {
     let leaf =
         (extra_name(), attributes(), optional_text()).prop_map(|(name, attributes, text)| Extra {
@@ -118,7 +118,7 @@ fn extras() -> impl Strategy<Value = Vec<Extra<'static>>> {
     proptest::collection::vec(extra(), 0..2)
 }
 
-/// A `TAG`.
+/// Generates a `TAG`.
 pub fn tag() -> impl Strategy<Value = Tag<'static>> {
     (
         proptest::option::of(any::<u64>()),
@@ -128,7 +128,7 @@ pub fn tag() -> impl Strategy<Value = Tag<'static>> {
         .prop_map(|(id, name, extra)| Tag { id, name, extra })
 }
 
-/// An asset's own fields.
+/// Generates an asset's own fields.
 pub fn asset_header() -> impl Strategy<Value = AssetHeader<'static>> {
     let ids = (any::<u64>(), proptest::option::of(any::<u64>()));
     let addresses = (optional_text(), optional_text(), optional_text());
@@ -172,7 +172,7 @@ pub fn asset_header() -> impl Strategy<Value = AssetHeader<'static>> {
     )
 }
 
-/// A `DETECTION`.
+/// Generates a `DETECTION`.
 pub fn detection() -> impl Strategy<Value = Detection<'static>> {
     let kind = (
         any::<u64>(),
@@ -218,18 +218,18 @@ pub fn detection() -> impl Strategy<Value = Detection<'static>> {
     )
 }
 
-/// A whole asset with up to four detections.
+/// Generates a whole asset with up to four detections.
 pub fn asset() -> impl Strategy<Value = Asset<'static>> {
     (asset_header(), proptest::collection::vec(detection(), 0..4))
         .prop_map(|(header, detections)| Asset { header, detections })
 }
 
-/// A query parameter of the request echo; key and value may be empty.
+/// Generates a query parameter of the request echo. Key and value may be empty.
 pub fn param() -> impl Strategy<Value = Param<'static>> {
     (text_or_empty(), text_or_empty()).prop_map(|(key, value)| Param { key, value })
 }
 
-/// A `REQUEST` echo.
+/// Generates a `REQUEST` echo.
 pub fn request() -> impl Strategy<Value = Request<'static>> {
     (
         optional_timestamp(),
@@ -249,7 +249,7 @@ pub fn request() -> impl Strategy<Value = Request<'static>> {
         )
 }
 
-/// A `WARNING`, with its text and URL trimmed.
+/// Generates a `WARNING`, with its text and URL trimmed.
 pub fn warning() -> impl Strategy<Value = Warning<'static>> {
     (
         proptest::option::of(any::<u64>()),
@@ -259,7 +259,7 @@ pub fn warning() -> impl Strategy<Value = Warning<'static>> {
         .prop_map(|(code, text, url)| Warning { code, text, url })
 }
 
-/// What comes before the assets: a `DOCTYPE` system identifier made of URL characters, the
+/// Generates what comes before the assets: a `DOCTYPE` system identifier made of URL characters, the
 /// request echo and the response's `DATETIME`.
 pub fn document_head() -> impl Strategy<Value = DocumentHead<'static>> {
     let system_id = proptest::option::of(
@@ -277,9 +277,10 @@ pub fn document_head() -> impl Strategy<Value = DocumentHead<'static>> {
         })
 }
 
-/// Counts of a page, as [`Summary`] keeps them.
+/// Generates the counts of a page, as [`Summary`] keeps them.
 pub fn summary() -> impl Strategy<Value = Summary> {
-    let counts = || proptest::collection::btree_map(text().prop_map(String::from), any::<u64>(), 0..4);
+    let counts =
+        || proptest::collection::btree_map(text().prop_map(String::from), any::<u64>(), 0..4);
     let by_severity = proptest::collection::vec(any::<u64>(), 5).prop_map(|counts| {
         counts
             .into_iter()

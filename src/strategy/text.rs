@@ -62,7 +62,9 @@ pub fn text_or_empty() -> impl Strategy<Value = Cow<'static, str>> {
 /// Text without whitespace at either end, as the `WARNING`'s text and URL read back.
 pub fn trimmed_text() -> impl Strategy<Value = Cow<'static, str>> {
     text()
-        .prop_map(|text: Cow<'static, str>| -> Cow<'static, str> { Cow::Owned(text.trim().to_owned()) })
+        .prop_map(|text: Cow<'static, str>| -> Cow<'static, str> {
+            Cow::Owned(text.trim().to_owned())
+        })
         .prop_filter("text that is not only whitespace", |text| !text.is_empty())
 }
 
