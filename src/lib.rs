@@ -73,6 +73,8 @@ pub mod query;
 mod read;
 pub mod reply;
 mod slice;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 mod value;
 mod write;
 

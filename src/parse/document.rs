@@ -134,6 +134,7 @@ impl Core {
             usize::try_from(self.offset - base).expect("the window starts at or before the offset");
         let mut cursor = Cursor::new(&window[start..], self.offset, at_eof, self.limits);
 
+        let offset_before = self.offset;
         let result = match self.skip {
             Some(skip) => self.skip(&mut cursor, skip),
             None => self.advance(&mut cursor),
@@ -141,7 +142,19 @@ impl Core {
         match result {
             Ok(event) => Step::Event(event),
             Err(Fault::Incomplete) => Step::NeedMore,
-            Err(Fault::Error(error)) => Step::Error(self.finish_error(error)),
+            Err(Fault::Error(error)) => {
+                let error = self.finish_error(error);
+                // Every error in a value either moves past the value or arranges a skip; one
+                // that did neither would come back on every step, so the parse ends instead.
+                if !error.is_fatal() && self.skip.is_none() && self.offset == offset_before {
+                    debug_assert!(
+                        false,
+                        "a recoverable error left the parser in place: {error}"
+                    );
+                    self.place = Place::Done;
+                }
+                Step::Error(error)
+            }
         }
     }
 
@@ -240,8 +253,10 @@ impl Core {
             }
             Child::Element { start, is_empty } => match (start.name().0, is_empty) {
                 ("REQUEST", false) => {
-                    let request = read_request(cursor, 2)
-                        .map_err(|error| error.within(|| "REQUEST".to_owned()))?;
+                    let request_start = cursor.event_start();
+                    let request = read_request(cursor, 2).map_err(|error| {
+                        self.skip_from(request_start, 0, error.within(|| "REQUEST".to_owned()))
+                    })?;
                     Some(Event::Request(request))
                 }
                 ("RESPONSE", false) => {
@@ -251,7 +266,9 @@ impl Core {
                 }
                 ("RESPONSE", true) => Some(Event::Response(ResponseStart::default())),
                 _ => {
-                    read_extra(cursor, &start, is_empty, 1)?;
+                    let element_start = cursor.event_start();
+                    read_extra(cursor, &start, is_empty, 1)
+                        .map_err(|error| self.skip_from(element_start, 0, error))?;
                     None
                 }
             },
@@ -299,12 +316,16 @@ impl Core {
                     None
                 }
                 ("WARNING", false) => {
-                    let warning = read_warning(cursor, 3)
-                        .map_err(|error| error.within(|| "WARNING".to_owned()))?;
+                    let warning_start = cursor.event_start();
+                    let warning = read_warning(cursor, 3).map_err(|error| {
+                        self.skip_from(warning_start, 0, error.within(|| "WARNING".to_owned()))
+                    })?;
                     Some(Event::Warning(warning))
                 }
                 _ => {
-                    read_extra(cursor, &start, is_empty, 2)?;
+                    let element_start = cursor.event_start();
+                    read_extra(cursor, &start, is_empty, 2)
+                        .map_err(|error| self.skip_from(element_start, 0, error))?;
                     None
                 }
             },
@@ -321,7 +342,9 @@ impl Core {
             return Ok(None);
         };
         if start.name().0 != "ASSET" {
-            read_extra(cursor, &start, is_empty, 3)?;
+            let element_start = cursor.event_start();
+            read_extra(cursor, &start, is_empty, 3)
+                .map_err(|error| self.skip_from(element_start, 0, error))?;
             self.commit(cursor);
             return Ok(None);
         }
@@ -376,7 +399,9 @@ impl Core {
         };
         let detection_start = cursor.event_start();
         if start.name().0 != "DETECTION" {
-            read_extra(cursor, &start, is_empty, 5)?;
+            // A bad value here costs the asset, as one in a detection does.
+            read_extra(cursor, &start, is_empty, 5)
+                .map_err(|error| self.skip_from(detection_start, 2, error))?;
             self.commit(cursor);
             return Ok(None);
         }
