@@ -313,6 +313,7 @@ pub fn summary() -> impl Strategy<Value = Summary> {
             by_type,
             warning,
             next_id_min,
+            ..Summary::default()
         },
     )
 }
