@@ -36,7 +36,7 @@ pub struct Summary {
     pub next_id_min: Option<u64>,
     /// Detections of the asset being read, counted in once the asset is complete.
     #[serde(skip)]
-    pending: Option<Box<Summary>>,
+    pub(crate) pending: Option<Box<Summary>>,
 }
 
 impl Default for Summary {
