@@ -3,7 +3,10 @@
 
 use quick_xml::encoding::EncodingError;
 use quick_xml::errors::{Error as XmlError, IllFormedError};
-use quick_xml::events::Event as XmlEvent;
+use quick_xml::events::{BytesText, Event as XmlEvent};
+
+/// U+FEFF, which UTF-8 writes as EF BB BF.
+const BYTE_ORDER_MARK: &str = "\u{FEFF}";
 
 use crate::error::{Error, ErrorKind, Limit};
 use crate::limits::Limits;
@@ -61,6 +64,7 @@ pub(crate) fn fault(kind: ErrorKind, offset: u64, path: String) -> Fault {
 /// input), which is why the core can always restart a record from where it began.
 pub(crate) struct Cursor<'w> {
     reader: quick_xml::Reader<&'w [u8]>,
+    byte_order_mark: Option<&'static str>,
     bytes: &'w [u8],
     len: usize,
     base: u64,
@@ -74,7 +78,14 @@ impl<'w> Cursor<'w> {
     /// Creates a cursor over `bytes`, whose first byte is at absolute offset `base`.
     /// `at_eof` is true when the input ends with `bytes`.
     pub(crate) fn new(bytes: &'w [u8], base: u64, at_eof: bool, limits: Limits) -> Self {
-        let mut reader = quick_xml::Reader::from_reader(bytes);
+        // quick-xml drops a byte order mark at the start of every new reader. Past the start
+        // of the input it is a character like any other, so the cursor hands it out as text
+        // and reads on after it.
+        let (byte_order_mark, rest, reader_base) = match bytes {
+            [0xEF, 0xBB, 0xBF, rest @ ..] if base != 0 => (Some(BYTE_ORDER_MARK), rest, base + 3),
+            _ => (None, bytes, base),
+        };
+        let mut reader = quick_xml::Reader::from_reader(rest);
         let config = reader.config_mut();
         // End names are checked by the core against its own element stack, because a cursor
         // only lives for one window and would lose quick-xml's stack between windows.
@@ -84,9 +95,10 @@ impl<'w> Cursor<'w> {
         config.trim_text(false);
         Cursor {
             reader,
-            bytes,
-            len: bytes.len(),
-            base,
+            byte_order_mark,
+            bytes: rest,
+            len: rest.len(),
+            base: reader_base,
             at_eof,
             event_start: base,
             record_start: base,
@@ -136,6 +148,10 @@ impl<'w> Cursor<'w> {
     /// At the end of the window, `Eof` is returned only when the input ends there too;
     /// otherwise the cursor reports [`Fault::Incomplete`].
     pub(crate) fn next(&mut self) -> Result<XmlEvent<'w>, Fault> {
+        if let Some(mark) = self.byte_order_mark.take() {
+            self.event_start = self.base - 3;
+            return Ok(XmlEvent::Text(BytesText::from_escaped(mark)));
+        }
         self.event_start = self.offset();
         match self.reader.read_event() {
             Ok(XmlEvent::Eof) if !self.at_eof => Err(Fault::Incomplete),

@@ -220,7 +220,10 @@ impl Core {
                 check_encoding(&declaration, cursor.event_start())?;
                 None
             }
-            XmlEvent::Text(_) | XmlEvent::Comment(_) | XmlEvent::PI(_) => None,
+            // Text is never committed: the window may end inside it, and a commit there would
+            // split what the whole input reads as one run.
+            XmlEvent::Text(_) => return Ok(None),
+            XmlEvent::Comment(_) | XmlEvent::PI(_) => None,
         };
         self.commit(cursor);
         Ok(event)
@@ -292,7 +295,10 @@ impl Core {
                     name: "DATETIME",
                     offset: cursor.event_start(),
                 };
-                let text = read_value(cursor, "DATETIME")?;
+                let text = read_value(cursor, "DATETIME").map_err(|error| {
+                    // The start is reported, with no date, once DATETIME is skipped.
+                    self.skip_from(field.offset, 0, error.within(|| "DATETIME".to_owned()))
+                })?;
                 self.commit(cursor);
                 // After an invalid date the start is reported, with no date, on the next step.
                 let datetime = field.timestamp(text)?;
@@ -501,7 +507,8 @@ impl Core {
                 self.place = Place::Done;
                 return Ok(Some(Event::End));
             }
-            XmlEvent::Text(text) if is_blank(&text) => None,
+            // As in the prolog, text is never committed.
+            XmlEvent::Text(text) if is_blank(&text) => return Ok(None),
             XmlEvent::Comment(_) | XmlEvent::PI(_) => None,
             XmlEvent::Start(start) | XmlEvent::Empty(start) => {
                 Some(format!("element {}", start.name().0))
