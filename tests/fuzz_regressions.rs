@@ -1,0 +1,113 @@
+//! Inputs that fuzzing found to break the parser, each with the result it
+//! should have. A test stays ignored until the bug it records is fixed.
+//!
+//! Every test bounds the number of items it reads, so that an input that
+//! makes the parser loop fails the test instead of hanging it.
+
+use qualys_sem::{Assets, Parser, Reader};
+
+/// More items than any of these small documents can honestly produce.
+const MOST_ITEMS: usize = 64;
+
+/// Reads every item of `input` with the slice parser, as text.
+fn parser_items(input: &[u8]) -> Vec<Result<String, String>> {
+    Parser::new(input)
+        .take(MOST_ITEMS)
+        .map(|item| {
+            item.map(|event| format!("{event:?}"))
+                .map_err(|error| error.to_string())
+        })
+        .collect()
+}
+
+/// Reads every item of `input` with the streaming reader, as text.
+fn reader_items(input: &[u8]) -> Vec<Result<String, String>> {
+    let mut reader = Reader::new(input);
+    let mut items = Vec::new();
+    while let Some(item) = reader.read_event() {
+        items.push(
+            item.map(|event| format!("{event:?}"))
+                .map_err(|error| error.to_string()),
+        );
+        if items.len() == MOST_ITEMS {
+            break;
+        }
+    }
+    items
+}
+
+/// Checks that `items` end, hold `error` exactly once and finish with the
+/// end of the document.
+fn assert_reported_once(items: &[Result<String, String>], error: &str) {
+    assert!(
+        items.len() < MOST_ITEMS,
+        "no end after {} items, the last being {:?}",
+        items.len(),
+        items.last()
+    );
+    let errors: Vec<&String> = items
+        .iter()
+        .filter_map(|item| item.as_ref().err())
+        .collect();
+    assert_eq!(errors, [error]);
+    assert_eq!(items.last(), Some(&Ok("End".to_owned())));
+}
+
+// A bad value in the WARNING, a non-fatal error, made the parser yield the
+// same error again and again instead of going on after the WARNING.
+const BAD_WARNING_CODE: &[u8] = b"<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><WARNING>\
+    <CODE>x</CODE></WARNING></RESPONSE></ASSET_LIST_VM_DETECTION_OUTPUT>";
+
+const BAD_WARNING_CODE_ERROR: &str = "invalid value \"x\" for CODE, expected an unsigned \
+    integer at line 1, column 52 (byte 51) in \
+    /ASSET_LIST_VM_DETECTION_OUTPUT/RESPONSE/WARNING/CODE";
+
+#[test]
+#[ignore = "fuzz finding: a bad WARNING value repeats its error forever"]
+fn bad_warning_code_is_reported_once() {
+    assert_reported_once(&parser_items(BAD_WARNING_CODE), BAD_WARNING_CODE_ERROR);
+}
+
+#[test]
+#[ignore = "fuzz finding: a bad WARNING value repeats its error forever"]
+fn bad_warning_code_is_reported_once_by_the_reader() {
+    assert_reported_once(&reader_items(BAD_WARNING_CODE), BAD_WARNING_CODE_ERROR);
+}
+
+#[test]
+#[ignore = "fuzz finding: a bad WARNING value repeats its error forever"]
+fn bad_warning_code_ends_the_assets() {
+    let items: Vec<_> = Assets::new(BAD_WARNING_CODE).take(MOST_ITEMS).collect();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        items[0].as_ref().unwrap_err().to_string(),
+        BAD_WARNING_CODE_ERROR
+    );
+}
+
+// The same loop, from a character reference that names no character.
+#[test]
+#[ignore = "fuzz finding: a bad character reference in WARNING repeats its error forever"]
+fn bad_warning_reference_is_reported_once() {
+    let input = b"<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><WARNING><URL>&#0;</URL>\
+        </WARNING></RESPONSE></ASSET_LIST_VM_DETECTION_OUTPUT>";
+    assert_reported_once(
+        &parser_items(input),
+        "invalid character reference &#0; at line 1, column 57 (byte 56) in \
+         /ASSET_LIST_VM_DETECTION_OUTPUT/RESPONSE/WARNING",
+    );
+}
+
+// The same loop in the REQUEST echo.
+#[test]
+#[ignore = "fuzz finding: a bad REQUEST value repeats its error forever"]
+fn bad_request_datetime_is_reported_once() {
+    let input = b"<ASSET_LIST_VM_DETECTION_OUTPUT><REQUEST><DATETIME>x</DATETIME>\
+        </REQUEST></ASSET_LIST_VM_DETECTION_OUTPUT>";
+    assert_reported_once(
+        &parser_items(input),
+        "invalid value \"x\" for DATETIME, expected a date and time such as \
+         2021-04-28T12:01:06Z or 2021-04-28 12:01:06 at line 1, column 42 (byte 41) in \
+         /ASSET_LIST_VM_DETECTION_OUTPUT/REQUEST/DATETIME",
+    );
+}
