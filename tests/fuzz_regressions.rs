@@ -111,3 +111,23 @@ fn bad_request_datetime_is_reported_once() {
          /ASSET_LIST_VM_DETECTION_OUTPUT/REQUEST/DATETIME",
     );
 }
+
+// The reader reads 64 KiB before it parses. When that first read ends
+// inside a record with a byte that is not UTF-8, the reader placed the
+// error elsewhere than the slice parser did: at byte 65536, where the
+// parser says 65524.
+#[test]
+#[ignore = "fuzz finding: the reader places an invalid UTF-8 error elsewhere after a refill"]
+fn invalid_utf8_after_a_refill_is_placed_as_by_the_parser() {
+    let head = b"<ASSET_LIST_VM_DETECTION_OUTPUT>";
+    let tail = b"<RESPONSE><ASSET_LIST><ASSET><ID>1</ID><OS>\xe9</OS></ASSET>\
+        </ASSET_LIST></RESPONSE></ASSET_LIST_VM_DETECTION_OUTPUT>";
+
+    // Spaces after the root start tag put the end of the first read right
+    // after `<ASSET_LIST>`.
+    let mut input = head.to_vec();
+    input.resize(64 * 1024 - "<RESPONSE><ASSET_LIST>".len(), b' ');
+    input.extend_from_slice(tail);
+
+    assert_eq!(reader_items(&input), parser_items(&input));
+}
