@@ -114,8 +114,8 @@ fn bad_request_datetime_reported_once() {
 
 // The reader reads 64 KiB before it parses. When that first read ends
 // inside a record with a byte that is not UTF-8, the reader placed the
-// error elsewhere than the slice parser did: at byte 65536, where the
-// parser says 65524.
+// error elsewhere than the slice parser did: at byte 65536 instead of
+// byte 65524.
 #[test]
 #[ignore = "fuzz finding: the reader places an invalid UTF-8 error elsewhere after a refill"]
 fn reader_places_invalid_utf8_like_parser() {
