@@ -143,3 +143,16 @@ fn reader_places_not_xml_like_parser() {
 
     assert_eq!(reader_items(&input), parser_items(&input));
 }
+
+// A byte order mark is allowed only at byte 0. After 64 KiB of blank
+// space the reader skipped one at the start of its second read, took the
+// document that follows as an export and then reported text after the
+// root element. The slice parser rejects the body as not XML.
+#[test]
+#[ignore = "fuzz finding: the reader skips a byte order mark after its first read"]
+fn reader_rejects_late_byte_order_mark() {
+    let mut input = vec![b' '; 64 * 1024];
+    input.extend_from_slice(b"\xEF\xBB\xBF<ASSET_LIST_VM_DETECTION_OUTPUT/>");
+
+    assert_eq!(reader_items(&input), parser_items(&input));
+}
