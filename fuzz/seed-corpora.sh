@@ -19,8 +19,8 @@ for file in "${documents[@]}"; do
     cp "$file" "$corpus/message_reply/$dir-$name"
 
     # The reader target reads its chunk plan from the last 8 bytes. Zeros read the whole
-    # document in one-byte chunks; the second plan pads it so that the reader's first
-    # 64 KiB window ends inside it, and interrupts every other read.
+    # document in one-byte chunks. The second plan pads it so that the reader's first
+    # 64 KiB window ends inside it, and makes every other read fail with `Interrupted`.
     { cat "$file"; printf '\0\0\0\0\0\0\0\0'; } >"$corpus/reader_vs_parser/$dir-$name"
     { cat "$file"; printf '\1\200\0\1\1\7\3\0'; } >"$corpus/reader_vs_parser/$dir-$name-padded"
 done

@@ -8,7 +8,7 @@ use qualys_sem::Parser;
 fuzz_target!(|data: &[u8]| {
     let mut parser = Parser::new(data);
     let mut items = 0usize;
-    while let Some(item) = parser.next() {
+    for item in parser.by_ref() {
         items += 1;
 
         // Every event or error consumes at least one byte of markup, so more

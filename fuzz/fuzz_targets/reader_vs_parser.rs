@@ -1,6 +1,6 @@
 //! The streaming reader against the slice parser: fed the same bytes in
 //! arbitrary chunks, the reader must give the same events and the same
-//! errors as the parser that sees the whole input at once.
+//! errors as the parser that gets the whole input at once.
 //!
 //! Input layout: the document, then a plan of `PLAN_BYTES` bytes that says
 //! how to cut it. Appending that many zero bytes to a document gives a
@@ -22,8 +22,8 @@ const FIRST_WINDOW: usize = 64 * 1024;
 
 #[derive(Debug, Arbitrary)]
 struct Plan {
-    /// Where in the document the reader's first window ends, if padding
-    /// is added to put it there.
+    /// Offset in the document at which padding makes the reader's first
+    /// window end; no padding when absent.
     window_end: Option<u16>,
     /// Pads with line breaks instead of spaces, to test line counting
     /// across refills.
@@ -31,7 +31,7 @@ struct Plan {
     /// Makes every other read fail with `Interrupted`, which the reader
     /// must retry.
     interrupt: bool,
-    /// Sizes of the reads, used in turn; each is one more than its byte.
+    /// Sizes of the reads, used in turn. Each size is one more than its byte.
     chunks: Vec<u8>,
 }
 
@@ -104,10 +104,10 @@ fuzz_target!(|data: &[u8]| {
     };
 
     // Every item consumes some input, so more items than bytes means a loop.
-    let most = input.len() + 2;
+    let max_items = input.len() + 2;
 
     let expected: Vec<String> = Parser::new(&input)
-        .take(most + 1)
+        .take(max_items + 1)
         .map(|item| describe(item.map(|event| event.into_owned())))
         .collect();
 
@@ -121,13 +121,13 @@ fuzz_target!(|data: &[u8]| {
     let mut actual = Vec::new();
     while let Some(item) = reader.read_event() {
         actual.push(describe(item.map(|event| event.into_owned())));
-        if actual.len() > most {
+        if actual.len() > max_items {
             break;
         }
     }
 
-    assert!(expected.len() <= most, "parser yields without end");
-    assert!(actual.len() <= most, "reader yields without end");
+    assert!(expected.len() <= max_items, "parser yields without end");
+    assert!(actual.len() <= max_items, "reader yields without end");
     assert_eq!(actual, expected, "reader and parser disagree");
     assert!(reader.read_event().is_none(), "reader yields after its end");
 });
