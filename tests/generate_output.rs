@@ -211,3 +211,20 @@ fn output_uses_placeholders_only() {
         "{hosts:?}"
     );
 }
+
+#[test]
+fn output_without_unknown_elements_passes_checker() {
+    for seed in [1, 2, 3, 42, 1000] {
+        let mut xml = Vec::new();
+        Generator::new(GeneratorConfig {
+            seed,
+            target: Target::Assets(40),
+        })
+        .without_unknown_elements()
+        .write_to(&mut xml)
+        .unwrap();
+        let report = qualys_sem::check::check_slice(&xml);
+        let findings: Vec<String> = report.findings().iter().map(ToString::to_string).collect();
+        assert!(report.is_clean(), "seed {seed}: {findings:?}");
+    }
+}

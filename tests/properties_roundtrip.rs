@@ -15,8 +15,10 @@ use qualys_sem::{
     Asset, AssetEnd, Assets, DocumentHead, DocumentStart, Event, Parser, ResponseStart, Warning,
     WriteError, Writer,
 };
+use qualys_sem::{AssetStatus, DetectionStatus, DetectionType};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 
 fn write(head: &DocumentHead<'_>, assets: &[Asset<'_>], warning: Option<&Warning<'_>>) -> Vec<u8> {
     let mut writer = Writer::new(Vec::new());
@@ -147,4 +149,81 @@ proptest! {
     fn summary_json_round_trip(summary in strategy::summary()) {
         json_round_trip(&summary)?;
     }
+}
+
+/// Makes an asset conform to the DTD: no undeclared elements, every required element present
+/// and every typed value of its type. The strict checker reports anything else by design.
+fn conforming_asset(mut asset: Asset<'static>) -> Asset<'static> {
+    let header = &mut asset.header;
+    header.extra.clear();
+    header.ip = header.ip.take().map(|_| Cow::Borrowed("192.0.2.1"));
+    header.ipv6 = header.ipv6.take().map(|_| Cow::Borrowed("2001:db8::1"));
+    if let Some(AssetStatus::Other(_)) = header.asset_status {
+        header.asset_status = Some(AssetStatus::Enrolled);
+    }
+    for tag in &mut header.tags {
+        tag.extra.clear();
+        tag.name.get_or_insert(Cow::Borrowed("tag01"));
+    }
+    for detection in &mut asset.detections {
+        detection.extra.clear();
+        if !matches!(
+            detection.detection_type,
+            Some(DetectionType::Confirmed | DetectionType::Potential | DetectionType::Information)
+        ) {
+            detection.detection_type = Some(DetectionType::Confirmed);
+        }
+        if let Some(DetectionStatus::Other(_)) = detection.status {
+            detection.status = Some(DetectionStatus::Active);
+        }
+    }
+    asset
+}
+
+/// Makes a document head conform to the DTD, as [`conforming_asset`] does for assets.
+fn conforming_head(mut head: DocumentHead<'static>) -> DocumentHead<'static> {
+    head.datetime.get_or_insert_with(fixed_time);
+    if let Some(request) = &mut head.request {
+        request.datetime.get_or_insert_with(fixed_time);
+        request.user_login.get_or_insert(Cow::Borrowed("user01"));
+        request
+            .resource
+            .get_or_insert(Cow::Borrowed("https://host01.example/sem/v1/assetList"));
+        for param in &mut request.params {
+            if param.key.is_empty() {
+                param.key = Cow::Borrowed("action");
+            }
+            if param.value.is_empty() {
+                param.value = Cow::Borrowed("list");
+            }
+        }
+    }
+    head
+}
+
+/// Makes a warning conform to the DTD: its TEXT is required.
+fn conforming_warning(mut warning: Warning<'static>) -> Warning<'static> {
+    warning
+        .text
+        .get_or_insert(Cow::Borrowed("1 record limit exceeded."));
+    warning
+}
+
+proptest! {
+    #[test]
+    fn written_documents_pass_checker(
+        head in strategy::document_head().prop_map(conforming_head),
+        assets in proptest::collection::vec(strategy::asset().prop_map(conforming_asset), 0..4),
+        warning in proptest::option::of(strategy::warning().prop_map(conforming_warning)),
+    ) {
+        let xml = write(&head, &assets, warning.as_ref());
+        let report = qualys_sem::check::check_slice(&xml);
+        let findings: Vec<String> = report.findings().iter().map(ToString::to_string).collect();
+        prop_assert!(report.is_clean(), "{:?}\n{}", findings, String::from_utf8_lossy(&xml));
+    }
+}
+
+/// A time for required dates, 2021-10-18T07:58:11Z.
+fn fixed_time() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_634_543_891, 0).expect("a valid time")
 }

@@ -94,7 +94,7 @@ fn detection(rng: &mut Rng, options: &Options, qid: u64, now: DateTime<Utc>) -> 
     detection.status = Some(status);
 
     // An element this crate does not model, with an attribute.
-    if rng.chance(1, 25) {
+    if rng.chance(1, 25) && options.unknown_elements {
         detection.extra.push(Extra {
             name: Cow::Borrowed("QDS"),
             attributes: vec![Attribute {

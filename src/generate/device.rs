@@ -141,7 +141,7 @@ pub(crate) fn asset_header(
         }
     }
     // A field this crate does not model, as newer exports add them.
-    if rng.chance(1, 20) {
+    if rng.chance(1, 20) && options.unknown_elements {
         header.extra.push(Extra {
             name: Cow::Borrowed("TRURISK_SCORE"),
             attributes: vec![Attribute {

@@ -9,8 +9,16 @@ use qualys_sem::{Generator, GeneratorConfig, Target};
 use crate::report::{Failure, Outcome};
 
 /// Writes a synthetic export to `output`, or standard output when it is absent.
-pub fn generate(seed: u64, target: Target, output: Option<&Path>) -> Result<Outcome, Failure> {
-    let generator = Generator::new(GeneratorConfig { seed, target });
+pub fn generate(
+    seed: u64,
+    target: Target,
+    unknown_elements: bool,
+    output: Option<&Path>,
+) -> Result<Outcome, Failure> {
+    let mut generator = Generator::new(GeneratorConfig { seed, target });
+    if !unknown_elements {
+        generator = generator.without_unknown_elements();
+    }
     let sink: Box<dyn Write> = match output {
         Some(path) if path.as_os_str() != "-" => Box::new(File::create(path).map_err(|error| {
             Failure::Input(format!("cannot create {}: {error}", path.display()))

@@ -67,6 +67,9 @@ enum Command {
         /// File to write; standard output when absent or `-`.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Write only elements the DTD declares, so that `check` finds nothing.
+        #[arg(long)]
+        no_unknown_elements: bool,
     },
     /// Validate a query string for /sem/v1/assetList and print it in canonical form.
     Query {
@@ -108,12 +111,13 @@ fn main() -> ExitCode {
             assets,
             size,
             output,
+            no_unknown_elements,
         } => {
             let target = match (assets, size) {
                 (Some(count), _) => qualys_sem::Target::Assets(count),
                 (None, bytes) => qualys_sem::Target::Bytes(bytes.unwrap_or_default()),
             };
-            generate::generate(seed, target, output.as_deref())
+            generate::generate(seed, target, !no_unknown_elements, output.as_deref())
         }
         Command::Query { query } => pages::query(&query),
         Command::NextPage { file } => pages::next_page(file.as_deref()),
