@@ -1003,3 +1003,24 @@ fn reader_recovers_across_refills() {
         .flat_map(|boundary| boundary - 8..boundary + 8);
     compare_at_cuts("large document with bad values", input, cuts);
 }
+
+#[test]
+fn generated_document_cut_at_every_byte() {
+    // The smallest of a few generated pages with two assets keeps this loop fast.
+    let input = (1..200)
+        .map(|seed| {
+            let mut xml = Vec::new();
+            let config = qualys_sem::GeneratorConfig {
+                seed,
+                target: qualys_sem::Target::Assets(2),
+            };
+            qualys_sem::Generator::new(config)
+                .write_to(&mut xml)
+                .unwrap();
+            xml
+        })
+        .min_by_key(Vec::len)
+        .unwrap();
+    assert!(input.len() < 16 * 1024, "{} bytes", input.len());
+    check_every_cut("generated page", &input, true);
+}
