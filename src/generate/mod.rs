@@ -32,7 +32,7 @@ pub struct GeneratorConfig {
     pub target: Target,
 }
 
-/// What [`Generator::write_to`] wrote.
+/// Counts of what [`Generator::write_to`] wrote.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
     /// The number of assets.

@@ -2,7 +2,7 @@
 
 use std::io;
 
-/// Why the writer could not write a record.
+/// The reason the writer could not write a record.
 ///
 /// Every error but [`WriteError::Io`] is found before any byte of the record is written, so
 /// the output then ends at the last complete record.
@@ -65,9 +65,9 @@ pub enum WriteError {
     /// outside an asset.
     #[error("cannot write {part} {place}")]
     OutOfOrder {
-        /// What was to be written.
+        /// The record or part that was to be written.
         part: &'static str,
-        /// Where the document stood, such as `after the end of the document`.
+        /// The writer's place in the document, such as `after the end of the document`.
         place: &'static str,
     },
 }

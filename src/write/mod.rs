@@ -38,7 +38,7 @@ pub struct DocumentHead<'a> {
     pub datetime: Option<DateTime<Utc>>,
 }
 
-/// Where the document stands between two calls.
+/// The writer's place in the document between two calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Place {
     /// Nothing is written yet.
@@ -49,7 +49,7 @@ enum Place {
     Response,
     /// Inside the `ASSET_LIST`, between assets.
     AssetList,
-    /// Inside an `ASSET`; `has_detections` tells whether its `DETECTION_LIST` is open.
+    /// Inside an `ASSET`; `has_detections` is true while its `DETECTION_LIST` is open.
     Asset { id: u64, has_detections: bool },
     /// Inside the `RESPONSE`, after the `WARNING`.
     AfterWarning,
@@ -391,7 +391,7 @@ impl<W: Write> Writer<W> {
         self.output
     }
 
-    /// Fails unless the document stands at one of the `expected` places.
+    /// Fails unless the writer is at one of the `expected` places.
     fn expect(&self, expected: &[Place], part: &'static str) -> Result<(), WriteError> {
         if expected.contains(&self.place) {
             return Ok(());

@@ -35,7 +35,7 @@ fn push_end_tag(buffer: &mut Vec<u8>, name: &str) {
     buffer.push(b'>');
 }
 
-/// Fails when `value` holds a character that XML 1.0 cannot carry.
+/// Fails when `value` contains a character that XML 1.0 cannot carry.
 pub(crate) fn check_chars(value: &str, path: &Path<'_>) -> Result<(), WriteError> {
     match find_invalid_char(value) {
         None => Ok(()),
