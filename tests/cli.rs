@@ -455,3 +455,19 @@ fn failed_asset_counts_nowhere() {
     assert_eq!(ids, [1001, 1003]);
     assert!(String::from_utf8_lossy(&detections.stderr).contains("ASSET[id=1001]"));
 }
+
+#[test]
+fn next_page_rejects_stuck_cursor() {
+    // The WARNING asks for id_min=231 again, the ID of the page's own asset.
+    let text = fs::read_to_string(testdata("guide-sample.xml")).unwrap();
+    let input = text.replace("id_min=643", "id_min=231");
+    let output = run_with_stdin(&["next-page", "-"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).starts_with("error: "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("231"), "{}", stderr(&output));
+}
