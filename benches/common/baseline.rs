@@ -126,6 +126,7 @@ struct Asset {
     manufacturer: Option<String>,
     username: Option<String>,
     tags: Option<Tags>,
+    trurisk_score: Option<TruRisk>,
     detection_list: Option<DetectionList>,
 }
 
@@ -177,6 +178,15 @@ struct Detection {
 struct Qds {
     #[serde(rename = "@severity")]
     severity: Option<String>,
+    #[serde(rename = "$text")]
+    score: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct TruRisk {
+    #[serde(rename = "@scale")]
+    scale: Option<String>,
     #[serde(rename = "$text")]
     score: Option<u32>,
 }
