@@ -13,7 +13,8 @@ use common::{Input, PATHS};
 
 /// Paths left out of the large groups: roxmltree copies a text node's whole text each time it
 /// appends a CDATA section, so a RESULTS of megabytes in thousands of sections (the generator
-/// writes a few) takes it minutes per pass. `measure.sh` times it once instead.
+/// writes a few) takes it
+/// about 14 s per pass over 100 MiB. `measure.sh` times it once instead.
 const SMALL_ONLY: &[&str] = &["roxmltree"];
 
 /// The sizes measured when the environment names none.
