@@ -64,6 +64,7 @@ pub(crate) fn fault(kind: ErrorKind, offset: u64, path: String) -> Fault {
 /// input), which is why the core can always restart a record from where it began.
 pub(crate) struct Cursor<'w> {
     reader: quick_xml::Reader<&'w [u8]>,
+    skipped: u64,
     byte_order_mark: Option<&'static str>,
     bytes: &'w [u8],
     len: usize,
@@ -95,6 +96,7 @@ impl<'w> Cursor<'w> {
         config.trim_text(false);
         Cursor {
             reader,
+            skipped: 0,
             byte_order_mark,
             bytes: rest,
             len: rest.len(),
@@ -108,7 +110,20 @@ impl<'w> Cursor<'w> {
 
     /// Returns the absolute offset just after the last event.
     pub(crate) fn offset(&self) -> u64 {
-        self.base + self.reader.buffer_position()
+        self.base + self.consumed()
+    }
+
+    /// Returns how many bytes of the window quick-xml and [`Cursor::skip`] have consumed.
+    fn consumed(&self) -> u64 {
+        self.skipped + self.reader.buffer_position()
+    }
+
+    /// Moves past the next `count` bytes without reading them as events. Only for bytes that
+    /// the caller has read itself, ending just after a `>`, where quick-xml expects text.
+    pub(crate) fn skip(&mut self, count: usize) {
+        let source = self.reader.get_mut();
+        *source = &source[count..];
+        self.skipped += count as u64;
     }
 
     /// Returns the bytes of the window that have not been read yet.
@@ -164,7 +179,7 @@ impl<'w> Cursor<'w> {
     }
 
     /// Fails when the record has grown past [`Limits::max_record_bytes`].
-    fn check_record_size(&self) -> Result<(), Fault> {
+    pub(crate) fn check_record_size(&self) -> Result<(), Fault> {
         let max = self.limits.max_record_bytes;
         if self.offset() - self.record_start > max {
             return Err(fault(
@@ -182,8 +197,8 @@ impl<'w> Cursor<'w> {
     /// Tells a window that ends inside markup from malformed input.
     #[cold]
     fn classify(&self, error: XmlError) -> Fault {
-        let consumed_all = self.reader.buffer_position() as usize >= self.len;
-        let error_offset = self.base + self.reader.error_position();
+        let consumed_all = self.consumed() as usize >= self.len;
+        let error_offset = self.base + self.skipped + self.reader.error_position();
         let near_end = self.base + self.len as u64 - error_offset < 16;
         if !self.at_eof && (consumed_all || near_end) {
             return Fault::Incomplete;

@@ -134,6 +134,14 @@ pub(crate) fn read_value<'w>(
     cursor: &mut Cursor<'w>,
     name: &str,
 ) -> Result<Option<Cow<'w, str>>, Fault> {
+    if let Some((value, length)) = simple_value(cursor.remaining(), name) {
+        if value.as_deref().map_or(0, str::len) as u64 <= cursor.limits().max_value_bytes {
+            cursor.skip(length);
+            cursor.check_record_size()?;
+            return Ok(value);
+        }
+    }
+
     let mut builder = TextBuilder::default();
     loop {
         match cursor.next()? {
@@ -162,6 +170,49 @@ pub(crate) fn read_value<'w>(
         }
         check_value_size(cursor, &builder)?;
     }
+}
+
+/// Reads the common forms of a value straight from the bytes after its start tag, without
+/// quick-xml's events: plain text with no reference, or one CDATA section with layout
+/// whitespace around it, followed by the end tag `</name>`. Returns the value and the length
+/// read through the end tag, or `None` for any other form, which [`read_value`] then reads
+/// event by event with the same result. Most fields of an export take this path.
+fn simple_value<'w>(rest: &'w [u8], name: &str) -> Option<(Option<Cow<'w, str>>, usize)> {
+    let markup = memchr::memchr(b'<', rest)?;
+    let text = &rest[..markup];
+    let after = &rest[markup..];
+
+    if let Some(cdata) = after.strip_prefix(b"<![CDATA[") {
+        // Only layout may stand around a single CDATA section.
+        if !text.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let content_end = memchr::memmem::find(cdata, b"]]>")?;
+        let content = std::str::from_utf8(&cdata[..content_end]).ok()?;
+        let tail = &cdata[content_end + 3..];
+        let space = tail.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let end_length = end_tag_length(&tail[space..], name)?;
+        let length = markup + 9 + content_end + 3 + space + end_length;
+        let value = (!content.is_empty()).then_some(Cow::Borrowed(content));
+        return Some((value, length));
+    }
+
+    if memchr::memchr(b'&', text).is_some() {
+        return None;
+    }
+    let end_length = end_tag_length(after, name)?;
+    let text = std::str::from_utf8(text).ok()?;
+    let is_layout = text.bytes().all(|b| b.is_ascii_whitespace());
+    let value = (!is_layout).then_some(Cow::Borrowed(text));
+    Some((value, markup + end_length))
+}
+
+/// Returns the length of the end tag `</name>` at the start of `bytes`, allowing whitespace
+/// before `>`, or `None` when something else is there.
+fn end_tag_length(bytes: &[u8], name: &str) -> Option<usize> {
+    let rest = bytes.strip_prefix(b"</")?.strip_prefix(name.as_bytes())?;
+    let space = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    (rest.get(space) == Some(&b'>')).then_some(2 + name.len() + space + 1)
 }
 
 /// Fails when a value has grown past [`Limits::max_value_bytes`](crate::Limits::max_value_bytes).
