@@ -50,14 +50,11 @@ fn full_asset() -> Asset<'static> {
             model_name: text("iPad (5th generation)"),
             manufacturer: text("Apple, Inc."),
             username: text("user01"),
-            tags: vec![
-                Tag {
-                    id: Some(7),
-                    name: text("Cloud & <Mobile>"),
-                    extra: Vec::new(),
-                },
-                Tag::default(),
-            ],
+            tags: vec![Tag {
+                id: Some(7),
+                name: text("Cloud & <Mobile>"),
+                extra: Vec::new(),
+            }],
             extra: vec![Extra {
                 name: Cow::Borrowed("TRURISK_SCORE"),
                 text: text("512"),

@@ -1,9 +1,9 @@
 //! The fields of an `ASSET`, and its `TAGS`.
 
-use super::children::{Child, next_child};
 use super::cursor::{Cursor, Fault};
-use super::extra::{read_extra, repeated_field};
-use super::fields::{Field, Seen};
+use super::extra::{read_extra, text_element};
+use super::fields::Seen;
+use super::member::{Member, next_member};
 use crate::model::{AssetHeader, Tag};
 use crate::value::AssetStatus;
 
@@ -27,33 +27,35 @@ pub(crate) fn read_asset_fields<'w>(
     seen: &mut Seen,
 ) -> Result<FieldsEnd, Fault> {
     loop {
-        let Child::Element { start, is_empty } = next_child(cursor, "ASSET")? else {
-            return Ok(FieldsEnd::AssetEnd);
-        };
-        let field = Field {
-            name: start.name().0,
-            offset: cursor.event_start(),
-        };
-        if field.name == "DETECTION_LIST" {
-            return Ok(FieldsEnd::DetectionList { is_empty });
-        }
-        if field.name == "TAGS" {
-            if !is_empty {
-                read_tags(cursor, depth + 1, header)
-                    .map_err(|error| error.within(|| "TAGS".to_owned()))?;
+        let (field, text) = match next_member(cursor, "ASSET", is_scalar_field)? {
+            Member::End => return Ok(FieldsEnd::AssetEnd),
+            Member::Field(field, text) => (field, text),
+            Member::Element { start, is_empty } => {
+                match cursor.element_name(&start) {
+                    "DETECTION_LIST" => return Ok(FieldsEnd::DetectionList { is_empty }),
+                    "TAGS" if !is_empty => read_tags(cursor, depth + 1, header)
+                        .map_err(|error| error.within(|| "TAGS".to_owned()))?,
+                    "TAGS" => {}
+                    _ => header
+                        .extra
+                        .push(read_extra(cursor, &start, is_empty, depth)?),
+                }
+                continue;
             }
-            continue;
+        };
+        // Containers with nothing inside come whole, as fields without text.
+        match field.name {
+            "DETECTION_LIST" => return Ok(FieldsEnd::DetectionList { is_empty: true }),
+            "TAGS" => continue,
+            _ => {}
         }
         let Some(bit) = field_number(field.name) else {
-            header
-                .extra
-                .push(read_extra(cursor, &start, is_empty, depth)?);
+            header.extra.push(text_element(field.name, text));
             continue;
         };
 
-        let text = field.read_text(cursor, is_empty)?;
         if seen.repeat(bit) {
-            header.extra.push(repeated_field(field.name, text));
+            header.extra.push(text_element(field.name, text));
             continue;
         }
         match bit {
@@ -84,6 +86,10 @@ pub(crate) fn read_asset_fields<'w>(
 /// Bit of `ID` in [`Seen`], to tell whether an asset has its ID.
 pub(crate) const ID_BIT: u32 = 0;
 
+fn is_scalar_field(name: &str) -> bool {
+    field_number(name).is_some()
+}
+
 /// Numbers the modelled scalar fields of an asset, for dispatch and repeat detection.
 fn field_number(name: &str) -> Option<u32> {
     Some(match name {
@@ -112,22 +118,24 @@ fn read_tags<'w>(
     header: &mut AssetHeader<'w>,
 ) -> Result<(), Fault> {
     loop {
-        let Child::Element { start, is_empty } = next_child(cursor, "TAGS")? else {
-            return Ok(());
-        };
-        if start.name().0 != "TAG" {
-            header
-                .extra
-                .push(read_extra(cursor, &start, is_empty, depth)?);
-            continue;
+        match next_member(cursor, "TAGS", |_| false)? {
+            Member::End => return Ok(()),
+            // An empty `TAG` has nothing to keep.
+            Member::Field(field, _) if field.name == "TAG" => {}
+            Member::Field(field, text) => header.extra.push(text_element(field.name, text)),
+            Member::Element { start, is_empty } => {
+                if cursor.element_name(&start) != "TAG" {
+                    header
+                        .extra
+                        .push(read_extra(cursor, &start, is_empty, depth)?);
+                    continue;
+                }
+                let position = header.tags.len() + 1;
+                let tag = read_tag(cursor, depth + 1)
+                    .map_err(|error| error.within(|| format!("TAG[{position}]")))?;
+                header.tags.push(tag);
+            }
         }
-        if is_empty {
-            continue;
-        }
-        let position = header.tags.len() + 1;
-        let tag = read_tag(cursor, depth + 1)
-            .map_err(|error| error.within(|| format!("TAG[{position}]")))?;
-        header.tags.push(tag);
     }
 }
 
@@ -135,24 +143,25 @@ fn read_tag<'w>(cursor: &mut Cursor<'w>, depth: u32) -> Result<Tag<'w>, Fault> {
     let mut tag = Tag::default();
     let mut seen = Seen::default();
     loop {
-        let Child::Element { start, is_empty } = next_child(cursor, "TAG")? else {
-            return Ok(tag);
-        };
-        let field = Field {
-            name: start.name().0,
-            offset: cursor.event_start(),
-        };
+        let (field, text) =
+            match next_member(cursor, "TAG", |name| matches!(name, "TAG_ID" | "NAME"))? {
+                Member::End => return Ok(tag),
+                Member::Field(field, text) => (field, text),
+                Member::Element { start, is_empty } => {
+                    tag.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+                    continue;
+                }
+            };
         let bit = match field.name {
             "TAG_ID" => 0,
             "NAME" => 1,
             _ => {
-                tag.extra.push(read_extra(cursor, &start, is_empty, depth)?);
+                tag.extra.push(text_element(field.name, text));
                 continue;
             }
         };
-        let text = field.read_text(cursor, is_empty)?;
         if seen.repeat(bit) {
-            tag.extra.push(repeated_field(field.name, text));
+            tag.extra.push(text_element(field.name, text));
         } else if bit == 0 {
             tag.id = field.unsigned(text)?;
         } else {

@@ -3,7 +3,7 @@
 
 use quick_xml::encoding::EncodingError;
 use quick_xml::errors::{Error as XmlError, IllFormedError};
-use quick_xml::events::{BytesText, Event as XmlEvent};
+use quick_xml::events::{BytesStart, BytesText, Event as XmlEvent};
 
 /// U+FEFF, which UTF-8 writes as EF BB BF.
 const BYTE_ORDER_MARK: &str = "\u{FEFF}";
@@ -124,6 +124,15 @@ impl<'w> Cursor<'w> {
         let source = self.reader.get_mut();
         *source = &source[count..];
         self.skipped += count as u64;
+    }
+
+    /// Returns the name of the element whose start tag was the last event, borrowed from the
+    /// window.
+    pub(crate) fn element_name(&self, start: &BytesStart<'_>) -> &'w str {
+        let length = start.name().0.len();
+        let at = (self.event_start - self.base) as usize + 1;
+        // quick-xml checked these bytes as UTF-8 when it read the tag.
+        std::str::from_utf8(&self.bytes[at..at + length]).unwrap_or_default()
     }
 
     /// Returns the bytes of the window that have not been read yet.

@@ -1,9 +1,9 @@
 //! The fields of a `DETECTION`.
 
-use super::children::{Child, next_child};
 use super::cursor::{Cursor, Fault, fault};
-use super::extra::{read_extra, repeated_field};
-use super::fields::{Field, Seen};
+use super::extra::{read_extra, text_element};
+use super::fields::Seen;
+use super::member::{Member, next_member};
 use crate::error::ErrorKind;
 use crate::model::Detection;
 use crate::value::{DetectionStatus, DetectionType};
@@ -44,22 +44,21 @@ fn read_fields<'w>(
 ) -> Result<(), Fault> {
     let mut seen = Seen::default();
     loop {
-        let Child::Element { start, is_empty } = next_child(cursor, "DETECTION")? else {
-            return Ok(());
-        };
-        let field = Field {
-            name: start.name().0,
-            offset: cursor.event_start(),
+        let (field, text) = match next_member(cursor, "DETECTION", is_field)? {
+            Member::End => return Ok(()),
+            Member::Field(field, text) => (field, text),
+            Member::Element { start, is_empty } => {
+                let extra = read_extra(cursor, &start, is_empty, depth + 1)?;
+                detection.extra.push(extra);
+                continue;
+            }
         };
         let Some(bit) = field_number(field.name) else {
-            let extra = read_extra(cursor, &start, is_empty, depth + 1)?;
-            detection.extra.push(extra);
+            detection.extra.push(text_element(field.name, text));
             continue;
         };
-
-        let text = field.read_text(cursor, is_empty)?;
         if seen.repeat(bit) {
-            detection.extra.push(repeated_field(field.name, text));
+            detection.extra.push(text_element(field.name, text));
             continue;
         }
         match bit {
@@ -78,6 +77,10 @@ fn read_fields<'w>(
             _ => detection.times_reopened = field.unsigned(text)?,
         }
     }
+}
+
+fn is_field(name: &str) -> bool {
+    field_number(name).is_some()
 }
 
 /// Numbers the modelled fields of a detection, for dispatch and repeat detection.

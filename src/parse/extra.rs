@@ -115,10 +115,10 @@ fn open<'w>(cursor: &Cursor<'w>, start: &BytesStart<'_>) -> Result<Open<'w>, Fau
     })
 }
 
-/// Keeps a repeated field as an [`Extra`] with its text.
-pub(crate) fn repeated_field<'w>(name: &str, text: Option<Cow<'w, str>>) -> Extra<'w> {
+/// Keeps an element of only text, such as a repeated field, as an [`Extra`].
+pub(crate) fn text_element<'w>(name: &'w str, text: Option<Cow<'w, str>>) -> Extra<'w> {
     Extra {
-        name: Cow::Owned(name.to_owned()),
+        name: Cow::Borrowed(name),
         text,
         ..Extra::default()
     }

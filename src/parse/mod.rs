@@ -14,6 +14,7 @@ mod document;
 mod envelope;
 mod extra;
 mod fields;
+mod member;
 mod text;
 
 pub(crate) use document::{Core, Step};

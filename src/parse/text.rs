@@ -134,12 +134,12 @@ pub(crate) fn read_value<'w>(
     cursor: &mut Cursor<'w>,
     name: &str,
 ) -> Result<Option<Cow<'w, str>>, Fault> {
-    if let Some((value, length)) = simple_value(cursor.remaining(), name) {
-        if value.as_deref().map_or(0, str::len) as u64 <= cursor.limits().max_value_bytes {
-            cursor.skip(length);
-            cursor.check_record_size()?;
-            return Ok(value);
-        }
+    if let Some((value, length)) = simple_value(cursor.remaining(), name)
+        && value.as_deref().map_or(0, str::len) as u64 <= cursor.limits().max_value_bytes
+    {
+        cursor.skip(length);
+        cursor.check_record_size()?;
+        return Ok(value);
     }
 
     let mut builder = TextBuilder::default();
@@ -177,7 +177,10 @@ pub(crate) fn read_value<'w>(
 /// whitespace around it, followed by the end tag `</name>`. Returns the value and the length
 /// read through the end tag, or `None` for any other form, which [`read_value`] then reads
 /// event by event with the same result. Most fields of an export take this path.
-fn simple_value<'w>(rest: &'w [u8], name: &str) -> Option<(Option<Cow<'w, str>>, usize)> {
+pub(crate) fn simple_value<'w>(
+    rest: &'w [u8],
+    name: &str,
+) -> Option<(Option<Cow<'w, str>>, usize)> {
     let markup = memchr::memchr(b'<', rest)?;
     let text = &rest[..markup];
     let after = &rest[markup..];

@@ -4,7 +4,7 @@
 //! Every value these strategies produce is in the form the format can carry, so that
 //! writing it with [`Writer`](crate::Writer) and parsing the output gives it back:
 //!
-//! - text is never empty (an empty element reads back as absent) and holds only characters
+//! - text is never empty and a `TAG` never empty (an empty element reads back as absent) and holds only characters
 //!   that XML 1.0 can carry; it may be only whitespace, hold `]]>`, markup, entity-like
 //!   sequences such as `&nbsp;`, tabs, line ends and carriage returns;
 //! - the `WARNING`'s text and URL have no whitespace at either end, because the parser

@@ -118,7 +118,8 @@ fn extras() -> impl Strategy<Value = Vec<Extra<'static>>> {
     proptest::collection::vec(extra(), 0..2)
 }
 
-/// Generates a `TAG`.
+/// Generates a `TAG` with at least an ID, a name or an unknown element, because an empty
+/// `TAG` reads back as absent.
 pub fn tag() -> impl Strategy<Value = Tag<'static>> {
     (
         proptest::option::of(any::<u64>()),
@@ -126,6 +127,9 @@ pub fn tag() -> impl Strategy<Value = Tag<'static>> {
         extras(),
     )
         .prop_map(|(id, name, extra)| Tag { id, name, extra })
+        .prop_filter("an empty TAG reads back as absent", |tag| {
+            tag.id.is_some() || tag.name.is_some() || !tag.extra.is_empty()
+        })
 }
 
 /// Generates an asset's own fields.
