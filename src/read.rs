@@ -124,7 +124,7 @@ impl<R: Read> Reader<R> {
     /// Runs one step of the core over the buffered window.
     fn try_step(&mut self) -> Result<Option<Result<Event<'_>, Error>>, NeedMore> {
         let window = &self.buffer[..self.filled];
-        match self.core.step(window, self.base, self.at_eof) {
+        match self.core.step(window, None, self.base, self.at_eof) {
             Step::Event(event) => Ok(Some(Ok(event))),
             Step::Finished => Ok(None),
             Step::NeedMore => Err(NeedMore),

@@ -44,6 +44,9 @@ use crate::parse::{Core, Step};
 /// ```
 pub struct Parser<'i> {
     input: &'i [u8],
+    /// The input as a string, when it is all UTF-8: checked once, so that values are slices
+    /// of it with no second check.
+    text: Option<&'i str>,
     core: Core,
 }
 
@@ -57,6 +60,7 @@ impl<'i> Parser<'i> {
     pub fn with_limits(input: &'i [u8], limits: Limits) -> Parser<'i> {
         Parser {
             input,
+            text: std::str::from_utf8(input).ok(),
             core: Core::new(limits),
         }
     }
@@ -64,7 +68,11 @@ impl<'i> Parser<'i> {
     /// Creates a parser over a document held in a string.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(input: &'i str) -> Parser<'i> {
-        Parser::new(input.as_bytes())
+        Parser {
+            input: input.as_bytes(),
+            text: Some(input),
+            core: Core::new(Limits::default()),
+        }
     }
 
     /// Returns the offset in bytes where the next event starts to be read.
@@ -82,7 +90,7 @@ impl<'i> Iterator for Parser<'i> {
     type Item = Result<Event<'i>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self.core.step(self.input, 0, true) {
+        match self.core.step(self.input, self.text, 0, true) {
             Step::Event(event) => Some(Ok(event)),
             Step::Error(mut error) => {
                 error.set_position(locate(self.input, 0, 1, 1, error.position().offset));

@@ -58,6 +58,32 @@ pub(crate) fn fault(kind: ErrorKind, offset: u64, path: String) -> Fault {
     Fault::Error(Error::new(kind, offset, path))
 }
 
+/// Unread input: its bytes and, when the input is known to be UTF-8, the same bytes as a
+/// string, which turns each value into a slice with no second UTF-8 check.
+#[derive(Clone, Copy)]
+pub(crate) struct Rest<'w> {
+    pub(crate) bytes: &'w [u8],
+    text: Option<&'w str>,
+}
+
+impl<'w> Rest<'w> {
+    /// Returns what follows the first `count` bytes.
+    pub(crate) fn after(&self, count: usize) -> Rest<'w> {
+        Rest {
+            bytes: &self.bytes[count..],
+            text: self.text.and_then(|text| text.get(count..)),
+        }
+    }
+
+    /// Returns the bytes from `start` to `end` as a string, or `None` when they are not UTF-8.
+    pub(crate) fn text(&self, start: usize, end: usize) -> Option<&'w str> {
+        match self.text {
+            Some(text) => text.get(start..end),
+            None => std::str::from_utf8(&self.bytes[start..end]).ok(),
+        }
+    }
+}
+
 /// Reads XML events from one window of the input.
 ///
 /// A fresh cursor starts at a record boundary (just after a `>`, or at the start of the
@@ -66,6 +92,7 @@ pub(crate) struct Cursor<'w> {
     reader: quick_xml::Reader<&'w [u8]>,
     skipped: u64,
     byte_order_mark: Option<&'static str>,
+    text: Option<&'w str>,
     bytes: &'w [u8],
     len: usize,
     base: u64,
@@ -78,7 +105,16 @@ pub(crate) struct Cursor<'w> {
 impl<'w> Cursor<'w> {
     /// Creates a cursor over `bytes`, whose first byte is at absolute offset `base`.
     /// `at_eof` is true when the input ends with `bytes`.
-    pub(crate) fn new(bytes: &'w [u8], base: u64, at_eof: bool, limits: Limits) -> Self {
+    ///
+    /// `text` is the same window as a string, when the caller knows it to be UTF-8: the cursor
+    /// then takes field values from it without checking them again.
+    pub(crate) fn new(
+        bytes: &'w [u8],
+        text: Option<&'w str>,
+        base: u64,
+        at_eof: bool,
+        limits: Limits,
+    ) -> Self {
         // quick-xml drops a byte order mark at the start of every new reader. Past the start
         // of the input it is a character like any other, so the cursor hands it out as text
         // and reads on after it.
@@ -86,6 +122,7 @@ impl<'w> Cursor<'w> {
             [0xEF, 0xBB, 0xBF, rest @ ..] if base != 0 => (Some(BYTE_ORDER_MARK), rest, base + 3),
             _ => (None, bytes, base),
         };
+        let text = text.and_then(|text| text.get(bytes.len() - rest.len()..));
         let mut reader = quick_xml::Reader::from_reader(rest);
         let config = reader.config_mut();
         // End names are checked by the core against its own element stack, because a cursor
@@ -99,6 +136,7 @@ impl<'w> Cursor<'w> {
             skipped: 0,
             byte_order_mark,
             bytes: rest,
+            text,
             len: rest.len(),
             base: reader_base,
             at_eof,
@@ -133,6 +171,15 @@ impl<'w> Cursor<'w> {
         let at = (self.event_start - self.base) as usize + 1;
         // quick-xml checked these bytes as UTF-8 when it read the tag.
         std::str::from_utf8(&self.bytes[at..at + length]).unwrap_or_default()
+    }
+
+    /// Returns the part of the window that has not been read yet, with its text when known.
+    pub(crate) fn rest(&self) -> Rest<'w> {
+        let bytes = self.remaining();
+        let text = self
+            .text
+            .and_then(|text| text.get(text.len() - bytes.len()..));
+        Rest { bytes, text }
     }
 
     /// Returns the bytes of the window that have not been read yet.

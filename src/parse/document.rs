@@ -117,7 +117,14 @@ impl Core {
 
     /// Reads the next event from `window`, whose first byte is at absolute offset `base`.
     /// `at_eof` is true when the input ends with the window.
-    pub(crate) fn step<'w>(&mut self, window: &'w [u8], base: u64, at_eof: bool) -> Step<'w> {
+    /// `text` is the window as a string when the caller has checked that it is UTF-8.
+    pub(crate) fn step<'w>(
+        &mut self,
+        window: &'w [u8],
+        text: Option<&'w str>,
+        base: u64,
+        at_eof: bool,
+    ) -> Step<'w> {
         if self.place == Place::Done {
             return Step::Finished;
         }
@@ -132,7 +139,8 @@ impl Core {
         }
         let start =
             usize::try_from(self.offset - base).expect("the window starts at or before the offset");
-        let mut cursor = Cursor::new(&window[start..], self.offset, at_eof, self.limits);
+        let text = text.and_then(|text| text.get(start..));
+        let mut cursor = Cursor::new(&window[start..], text, self.offset, at_eof, self.limits);
 
         let offset_before = self.offset;
         let result = match self.skip {

@@ -55,7 +55,8 @@ pub(crate) fn next_member<'w>(
 /// the most common elements of an export. Returns `None`, having read nothing, for anything
 /// else; quick-xml then reads it with the same result.
 fn read_simple_field<'w>(cursor: &mut Cursor<'w>) -> Result<Option<Member<'w>>, Fault> {
-    let rest = cursor.remaining();
+    let input = cursor.rest();
+    let rest = input.bytes;
     let space = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
     let Some(tag) = rest[space..].strip_prefix(b"<") else {
         return Ok(None);
@@ -66,7 +67,7 @@ fn read_simple_field<'w>(cursor: &mut Cursor<'w>) -> Result<Option<Member<'w>>, 
         .iter()
         .take_while(|b| !matches!(b, b'>' | b'/' | b'<' | b'!' | b'?') && !b.is_ascii_whitespace())
         .count();
-    let Ok(name) = std::str::from_utf8(&tag[..name_length]) else {
+    let Some(name) = input.text(space + 1, space + 1 + name_length) else {
         return Ok(None);
     };
     if name.is_empty() {
@@ -75,7 +76,7 @@ fn read_simple_field<'w>(cursor: &mut Cursor<'w>) -> Result<Option<Member<'w>>, 
 
     let (text, length) = match &tag[name_length..] {
         [b'/', b'>', ..] => (None, name_length + 2),
-        [b'>', body @ ..] => match simple_value(body, name) {
+        [b'>', ..] => match simple_value(input.after(space + 2 + name_length), name) {
             Some((text, body_length)) => (text, name_length + 1 + body_length),
             None => return Ok(None),
         },

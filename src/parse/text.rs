@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use quick_xml::events::BytesRef;
 use quick_xml::events::Event as XmlEvent;
 
-use super::cursor::{Cursor, Fault, fault};
+use super::cursor::{Cursor, Fault, Rest, fault};
 use crate::error::{ErrorKind, Limit};
 
 /// Collects the text of one element.
@@ -134,7 +134,7 @@ pub(crate) fn read_value<'w>(
     cursor: &mut Cursor<'w>,
     name: &str,
 ) -> Result<Option<Cow<'w, str>>, Fault> {
-    if let Some((value, length)) = simple_value(cursor.remaining(), name)
+    if let Some((value, length)) = simple_value(cursor.rest(), name)
         && value.as_deref().map_or(0, str::len) as u64 <= cursor.limits().max_value_bytes
     {
         cursor.skip(length);
@@ -178,9 +178,10 @@ pub(crate) fn read_value<'w>(
 /// read through the end tag, or `None` for any other form, which [`read_value`] then reads
 /// event by event with the same result. Most fields of an export take this path.
 pub(crate) fn simple_value<'w>(
-    rest: &'w [u8],
+    input: Rest<'w>,
     name: &str,
 ) -> Option<(Option<Cow<'w, str>>, usize)> {
+    let rest = input.bytes;
     let markup = memchr::memchr(b'<', rest)?;
     let text = &rest[..markup];
     let after = &rest[markup..];
@@ -191,7 +192,8 @@ pub(crate) fn simple_value<'w>(
             return None;
         }
         let content_end = memchr::memmem::find(cdata, b"]]>")?;
-        let content = std::str::from_utf8(&cdata[..content_end]).ok()?;
+        let content_start = markup + 9;
+        let content = input.text(content_start, content_start + content_end)?;
         let tail = &cdata[content_end + 3..];
         let space = tail.iter().take_while(|b| b.is_ascii_whitespace()).count();
         let end_length = end_tag_length(&tail[space..], name)?;
@@ -204,7 +206,7 @@ pub(crate) fn simple_value<'w>(
         return None;
     }
     let end_length = end_tag_length(after, name)?;
-    let text = std::str::from_utf8(text).ok()?;
+    let text = input.text(0, markup)?;
     let is_layout = text.bytes().all(|b| b.is_ascii_whitespace());
     let value = (!is_layout).then_some(Cow::Borrowed(text));
     Some((value, markup + end_length))
