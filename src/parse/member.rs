@@ -57,7 +57,10 @@ pub(crate) fn next_member<'w>(
 fn read_simple_field<'w>(cursor: &mut Cursor<'w>) -> Result<Option<Member<'w>>, Fault> {
     let input = cursor.rest();
     let rest = input.bytes;
-    let space = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let space = rest
+        .iter()
+        .position(|&b| !IS_SPACE[usize::from(b)])
+        .unwrap_or(rest.len());
     let Some(tag) = rest[space..].strip_prefix(b"<") else {
         return Ok(None);
     };
@@ -65,8 +68,8 @@ fn read_simple_field<'w>(cursor: &mut Cursor<'w>) -> Result<Option<Member<'w>>, 
     // A name ends where an attribute, `/>` or `>` starts; `</`, `<!` and `<?` have none.
     let name_length = tag
         .iter()
-        .take_while(|b| !matches!(b, b'>' | b'/' | b'<' | b'!' | b'?') && !b.is_ascii_whitespace())
-        .count();
+        .position(|&b| ENDS_NAME[usize::from(b)])
+        .unwrap_or(tag.len());
     let Some(name) = input.text(space + 1, space + 1 + name_length) else {
         return Ok(None);
     };
@@ -90,4 +93,21 @@ fn read_simple_field<'w>(cursor: &mut Cursor<'w>) -> Result<Option<Member<'w>>, 
     cursor.skip(space + 1 + length);
     cursor.check_record_size()?;
     Ok(Some(Member::Field(Field { name, offset }, text)))
+}
+
+/// The bytes XML calls white space, as a table for the scan between fields.
+const IS_SPACE: [bool; 256] = byte_table(b" \t\r\n");
+
+/// The bytes that end an element name in a tag, or show that the tag has no name (`</`,
+/// `<!`, `<?`): white space, `>`, `/`, `<`, `!` and `?`.
+const ENDS_NAME: [bool; 256] = byte_table(b" \t\r\n>/<!?");
+
+const fn byte_table(members: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < members.len() {
+        table[members[index] as usize] = true;
+        index += 1;
+    }
+    table
 }
