@@ -12,6 +12,10 @@ use crate::limits::Limits;
 use crate::model::{Asset, Warning};
 use crate::parse::{Core, Step};
 
+mod window;
+
+use window::Window;
+
 /// The smallest read from the source, in bytes.
 const MIN_READ: usize = 64 * 1024;
 
@@ -48,8 +52,9 @@ const MIN_READ: usize = 64 * 1024;
 /// ```
 pub struct Reader<R> {
     source: R,
-    buffer: Vec<u8>,
-    filled: usize,
+    window: Window,
+    /// Where reads land before they join the window.
+    scratch: Vec<u8>,
     base: u64,
     base_line: u64,
     base_column: u64,
@@ -72,8 +77,8 @@ impl<R: Read> Reader<R> {
     pub fn with_limits(source: R, limits: Limits) -> Reader<R> {
         Reader {
             source,
-            buffer: Vec::new(),
-            filled: 0,
+            window: Window::new(),
+            scratch: Vec::new(),
             base: 0,
             base_line: 1,
             base_column: 1,
@@ -105,7 +110,7 @@ impl<R: Read> Reader<R> {
 
     /// Returns how many bytes the reader has taken from the source.
     pub fn bytes_read(&self) -> u64 {
-        self.base + self.filled as u64
+        self.base + self.window.taken() as u64
     }
 
     /// Returns the ID of the last asset whose end was reached.
@@ -123,8 +128,11 @@ impl<R: Read> Reader<R> {
 
     /// Runs one step of the core over the buffered window.
     fn try_step(&mut self) -> Result<Option<Result<Event<'_>, Error>>, NeedMore> {
-        let window = &self.buffer[..self.filled];
-        match self.core.step(window, None, self.base, self.at_eof) {
+        let window = self.window.bytes();
+        match self
+            .core
+            .step(window, self.window.text(), self.base, self.at_eof)
+        {
             Step::Event(event) => Ok(Some(Ok(event))),
             Step::Finished => Ok(None),
             Step::NeedMore => Err(NeedMore),
@@ -143,9 +151,9 @@ impl<R: Read> Reader<R> {
         }
         self.discard_consumed();
 
-        let window = self.filled as u64;
+        let window = self.window.bytes().len();
         let max = self.limits.max_record_bytes;
-        if window > max {
+        if window as u64 > max {
             let error = Error::new(
                 ErrorKind::LimitExceeded {
                     limit: Limit::RecordBytes,
@@ -157,19 +165,24 @@ impl<R: Read> Reader<R> {
             return Err(self.fail(error));
         }
 
-        let before = self.filled;
-        let wanted = self.filled.max(MIN_READ);
-        self.buffer.resize(self.filled + wanted, 0);
-        let target = self.filled + wanted;
-        while self.filled < target {
-            match self.source.read(&mut self.buffer[self.filled..target]) {
+        if self.scratch.is_empty() {
+            self.scratch.resize(MIN_READ, 0);
+        }
+        // Reading at least as much as the window holds before the core tries again keeps
+        // the cost of re-reading a long record linear, even from a source that trickles.
+        let wanted = window.max(MIN_READ);
+        let mut read = 0;
+        while read < wanted {
+            match self.source.read(&mut self.scratch) {
                 Ok(0) => {
+                    self.window.finish();
                     self.at_eof = true;
                     break;
                 }
-                // Reading the whole amount before the core tries again keeps the cost of
-                // re-reading a long record linear, even from a source that trickles.
-                Ok(count) => self.filled += count,
+                Ok(count) => {
+                    self.window.append(&self.scratch[..count]);
+                    read += count;
+                }
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
                 Err(error) => {
                     let error = Error::new(
@@ -179,7 +192,7 @@ impl<R: Read> Reader<R> {
                     );
                     // Bytes read before the failure are parsed first: the error comes after
                     // every record they complete.
-                    if self.filled > before {
+                    if read > 0 {
                         self.deferred_error = Some(error);
                         return Ok(());
                     }
@@ -197,7 +210,7 @@ impl<R: Read> Reader<R> {
         if consumed == 0 {
             return;
         }
-        let dropped = &self.buffer[..consumed];
+        let dropped = &self.window.bytes()[..consumed];
         let newlines = memchr::memchr_iter(b'\n', dropped).count() as u64;
         match memchr::memrchr(b'\n', dropped) {
             Some(at) => {
@@ -206,8 +219,7 @@ impl<R: Read> Reader<R> {
             }
             None => self.base_column += consumed as u64,
         }
-        self.buffer.copy_within(consumed..self.filled, 0);
-        self.filled -= consumed;
+        self.window.discard(consumed);
         self.base += consumed as u64;
     }
 
@@ -220,7 +232,7 @@ impl<R: Read> Reader<R> {
 
     /// Sets the line and column of an error from its offset, which lies in the window.
     fn locate(&self, error: &mut Error) {
-        let window = &self.buffer[..self.filled];
+        let window = self.window.bytes();
         let offset = error.position().offset;
         let position = locate(window, self.base, self.base_line, self.base_column, offset);
         error.set_position(position);
