@@ -110,6 +110,13 @@ impl Core {
         self.offset
     }
 
+    /// Returns bytes that the next record must contain before it can be complete, when they
+    /// are known: the start of `</DETECTION` while the core reads detections. A reader can
+    /// read on until they arrive rather than parse a long record several times.
+    pub(crate) fn record_end_hint(&self) -> Option<&'static [u8]> {
+        (self.place == Place::Detections && self.skip.is_none()).then_some(b"</DETECTION")
+    }
+
     /// Returns the ID of the last asset whose end was reached.
     pub(crate) fn last_complete_asset(&self) -> Option<u64> {
         self.last_complete_asset

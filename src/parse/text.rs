@@ -186,20 +186,12 @@ pub(crate) fn simple_value<'w>(
     let text = &rest[..markup];
     let after = &rest[markup..];
 
-    if let Some(cdata) = after.strip_prefix(b"<![CDATA[") {
-        // Only layout may stand around a single CDATA section.
+    if after.starts_with(b"<![CDATA[") {
+        // Only layout may stand before, between and after the CDATA sections.
         if !text.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
-        let content_end = memchr::memmem::find(cdata, b"]]>")?;
-        let content_start = markup + 9;
-        let content = input.text(content_start, content_start + content_end)?;
-        let tail = &cdata[content_end + 3..];
-        let space = tail.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        let end_length = end_tag_length(&tail[space..], name)?;
-        let length = markup + 9 + content_end + 3 + space + end_length;
-        let value = (!content.is_empty()).then_some(Cow::Borrowed(content));
-        return Some((value, length));
+        return cdata_value(input, markup, name);
     }
 
     if memchr::memchr(b'&', text).is_some() {
@@ -210,6 +202,48 @@ pub(crate) fn simple_value<'w>(
     let is_layout = text.bytes().all(|b| b.is_ascii_whitespace());
     let value = (!is_layout).then_some(Cow::Borrowed(text));
     Some((value, markup + end_length))
+}
+
+/// Reads one or more CDATA sections starting at `at`, with layout whitespace between them,
+/// through the end tag `</name>`. A single section is borrowed; several (Qualys splits a
+/// literal `]]>` across two) are joined into one string of the right size.
+fn cdata_value<'w>(input: Rest<'w>, at: usize, name: &str) -> Option<(Option<Cow<'w, str>>, usize)> {
+    const OPEN: &[u8] = b"<![CDATA[";
+    let bytes = input.bytes;
+    let close = memchr::memmem::Finder::new(b"]]>");
+    let mut sections: Vec<(usize, usize)> = Vec::new();
+    let mut position = at;
+    let mut first = None;
+    loop {
+        let content = position + OPEN.len();
+        let content_end = content + close.find(&bytes[content..])?;
+        match first {
+            None => first = Some((content, content_end)),
+            Some(_) => sections.push((content, content_end)),
+        }
+        position = content_end + 3;
+        position += bytes[position..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if !bytes[position..].starts_with(OPEN) {
+            break;
+        }
+    }
+    let end_length = end_tag_length(&bytes[position..], name)?;
+    let length = position + end_length;
+
+    let (first_start, first_end) = first?;
+    let first_text = input.text(first_start, first_end)?;
+    if sections.is_empty() {
+        let value = (!first_text.is_empty()).then_some(Cow::Borrowed(first_text));
+        return Some((value, length));
+    }
+    let total = first_text.len() + sections.iter().map(|(start, end)| end - start).sum::<usize>();
+    let mut joined = String::with_capacity(total);
+    joined.push_str(first_text);
+    for (start, end) in sections {
+        joined.push_str(input.text(start, end)?);
+    }
+    let value = (!joined.is_empty()).then_some(Cow::Owned(joined));
+    Some((value, length))
 }
 
 /// Returns the length of the end tag `</name>` at the start of `bytes`, allowing whitespace

@@ -151,6 +151,31 @@ impl<R: Read> Reader<R> {
         }
         self.discard_consumed();
 
+        // While the core waits for the end of a detection, reading on until its end tag is in
+        // the window spares parsing a long RESULTS again after every read.
+        let end_marker = self.core.record_end_hint();
+        let mut searched = 0;
+        loop {
+            self.read_round()?;
+            if self.at_eof || self.deferred_error.is_some() {
+                return Ok(());
+            }
+            let Some(marker) = end_marker else {
+                return Ok(());
+            };
+            let bytes = self.window.bytes();
+            let too_long = bytes.len() as u64 > self.limits.max_record_bytes;
+            if too_long || memchr::memmem::find(&bytes[searched..], marker).is_some() {
+                return Ok(());
+            }
+            searched = bytes.len().saturating_sub(marker.len() - 1);
+        }
+    }
+
+    /// Reads from the source once the window is checked against the record limit: at least
+    /// as much as the window holds, so that re-reading a long record stays linear in its
+    /// length even from a source that trickles.
+    fn read_round(&mut self) -> Result<(), Error> {
         let window = self.window.bytes().len();
         let max = self.limits.max_record_bytes;
         if window as u64 > max {
@@ -168,8 +193,6 @@ impl<R: Read> Reader<R> {
         if self.scratch.is_empty() {
             self.scratch.resize(MIN_READ, 0);
         }
-        // Reading at least as much as the window holds before the core tries again keeps
-        // the cost of re-reading a long record linear, even from a source that trickles.
         let wanted = window.max(MIN_READ);
         let mut read = 0;
         while read < wanted {
