@@ -207,7 +207,11 @@ pub(crate) fn simple_value<'w>(
 /// Reads one or more CDATA sections starting at `at`, with layout whitespace between them,
 /// through the end tag `</name>`. A single section is borrowed; several (Qualys splits a
 /// literal `]]>` across two) are joined into one string of the right size.
-fn cdata_value<'w>(input: Rest<'w>, at: usize, name: &str) -> Option<(Option<Cow<'w, str>>, usize)> {
+fn cdata_value<'w>(
+    input: Rest<'w>,
+    at: usize,
+    name: &str,
+) -> Option<(Option<Cow<'w, str>>, usize)> {
     const OPEN: &[u8] = b"<![CDATA[";
     let bytes = input.bytes;
     let close = memchr::memmem::Finder::new(b"]]>");
@@ -222,7 +226,10 @@ fn cdata_value<'w>(input: Rest<'w>, at: usize, name: &str) -> Option<(Option<Cow
             Some(_) => sections.push((content, content_end)),
         }
         position = content_end + 3;
-        position += bytes[position..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+        position += bytes[position..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
         if !bytes[position..].starts_with(OPEN) {
             break;
         }
@@ -236,7 +243,11 @@ fn cdata_value<'w>(input: Rest<'w>, at: usize, name: &str) -> Option<(Option<Cow
         let value = (!first_text.is_empty()).then_some(Cow::Borrowed(first_text));
         return Some((value, length));
     }
-    let total = first_text.len() + sections.iter().map(|(start, end)| end - start).sum::<usize>();
+    let total = first_text.len()
+        + sections
+            .iter()
+            .map(|(start, end)| end - start)
+            .sum::<usize>();
     let mut joined = String::with_capacity(total);
     joined.push_str(first_text);
     for (start, end) in sections {

@@ -16,8 +16,9 @@ mod window;
 
 use window::Window;
 
-/// The smallest read from the source, in bytes.
-const MIN_READ: usize = 64 * 1024;
+/// The smallest read from the source, in bytes: large enough that the per-read cost (moving
+/// the unread rest of the window, restarting a cut record) stays small.
+const MIN_READ: usize = 256 * 1024;
 
 /// A pull parser over any byte source (a file, standard input, an HTTP body), with memory
 /// bounded by the largest record rather than the document.
