@@ -1,6 +1,6 @@
 //! Timestamps as the export writes them.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, Utc};
 
 /// Parses a timestamp in any form that SEM exports use, into UTC.
 ///
@@ -35,16 +35,16 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     if !matches!(bytes[10], b'T' | b't' | b' ') || bytes[13] != b':' || bytes[16] != b':' {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(
-        digits(&bytes[0..4])? as i32,
-        digits(&bytes[5..7])?,
-        digits(&bytes[8..10])?,
-    )?;
-    let time = NaiveTime::from_hms_opt(
-        digits(&bytes[11..13])?,
-        digits(&bytes[14..16])?,
-        digits(&bytes[17..19])?,
-    )?;
+    let year = digits(&bytes[0..4])?;
+    let month = digits(&bytes[5..7])?;
+    let day = digits(&bytes[8..10])?;
+    let hour = digits(&bytes[11..13])?;
+    let minute = digits(&bytes[14..16])?;
+    let second = digits(&bytes[17..19])?;
+    let is_date = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+    if !is_date || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
 
     let mut rest = &bytes[19..];
     let mut nanos = 0;
@@ -70,9 +70,33 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
         _ => return None,
     };
 
-    let local = NaiveDateTime::new(date, time.with_nanosecond(nanos)?);
-    let utc = local.checked_sub_signed(TimeDelta::seconds(offset_seconds))?;
-    Some(utc.and_utc())
+    // Seconds since 1970 computed directly: chrono's checked constructors cost several times
+    // more, and every detection carries four timestamps.
+    let days = days_from_civil(i64::from(year), month, day);
+    let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_seconds;
+    DateTime::from_timestamp(seconds, nanos)
+}
+
+/// Returns the number of days in a month of the proleptic Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Returns the days from 1970-01-01 to a date of the proleptic Gregorian calendar, by the
+/// usual shift of the year to start in March so that the leap day comes last.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// Reads a run of ASCII digits as a number; `None` if any byte is not a digit.
@@ -143,6 +167,25 @@ mod tests {
             rfc3339("2021-04-28T12:01:06.123456789Z"),
             "2021-04-28T12:01:06.123456789Z"
         );
+    }
+
+    #[test]
+    fn matches_chrono_across_years() {
+        use chrono::{NaiveDate, TimeZone};
+        for year in [
+            0, 1, 1600, 1899, 1900, 1970, 1999, 2000, 2021, 2024, 2100, 9999,
+        ] {
+            for (month, day) in [(1, 1), (2, 28), (2, 29), (3, 1), (12, 31)] {
+                let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    let text = format!("{year:04}-{month:02}-{day:02}T00:00:00Z");
+                    assert_eq!(parse_timestamp(&text), None, "{text}");
+                    continue;
+                };
+                let expected = Utc.from_utc_datetime(&date.and_hms_opt(13, 14, 15).unwrap());
+                let text = format!("{year:04}-{month:02}-{day:02}T13:14:15Z");
+                assert_eq!(parse_timestamp(&text), Some(expected), "{text}");
+            }
+        }
     }
 
     #[test]
