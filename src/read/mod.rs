@@ -152,9 +152,11 @@ impl<R: Read> Reader<R> {
         }
         self.discard_consumed();
 
-        // While the core waits for the end of a detection, reading on until its end tag is in
-        // the window spares parsing a long RESULTS again after every read.
-        let end_marker = self.core.record_end_hint();
+        // While the core waits for the end of a long detection, reading on until its end tag
+        // is in the window spares parsing a long RESULTS again after every read. A short
+        // record is cheaper to parse again than to search for.
+        let is_long = self.window.bytes().len() >= MIN_READ;
+        let end_marker = self.core.record_end_hint().filter(|_| is_long);
         let mut searched = 0;
         loop {
             self.read_round()?;
