@@ -28,7 +28,7 @@ const MIN_READ: usize = 256 * 1024;
 /// For that reason it has [`read_event`](Reader::read_event) instead of `Iterator`;
 /// [`Reader::assets`] is an iterator of owned assets.
 ///
-/// The buffer holds one record at a time: an asset's own fields, one detection, the request
+/// The buffer contains one record at a time: an asset's own fields, one detection, the request
 /// echo or the warning. [`Limits::max_record_bytes`] bounds it. The reader does its own
 /// buffering, so a `BufReader` around the source adds nothing.
 ///
@@ -54,7 +54,7 @@ const MIN_READ: usize = 256 * 1024;
 pub struct Reader<R> {
     source: R,
     window: Window,
-    /// Where reads land before they join the window.
+    /// The buffer that reads fill before their bytes join the window.
     scratch: Vec<u8>,
     base: u64,
     base_line: u64,

@@ -7,7 +7,7 @@ pub(super) struct Window {
 }
 
 enum Storage {
-    /// Every byte so far was UTF-8. `partial` holds the start of a character that the last
+    /// Every byte so far was UTF-8. `partial` contains the start of a character that the last
     /// read cut in two; it joins the text once the rest arrives.
     Text { text: String, partial: Vec<u8> },
     /// The input is not UTF-8 (or ended inside a character): plain bytes from here on, and
