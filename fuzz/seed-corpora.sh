@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{parser,reader_vs_parser,assets_check,query,message_reply}
+mkdir -p "$corpus"/{parser,reader_vs_parser,assets_check,query,message_reply,write_parse}
 
 # Documents: every export, checker fixture and reply body in testdata.
 documents=(testdata/*.xml testdata/check/*.xml testdata/reply/*)
@@ -17,6 +17,8 @@ for file in "${documents[@]}"; do
     cp "$file" "$corpus/parser/$dir-$name"
     cp "$file" "$corpus/assets_check/$dir-$name"
     cp "$file" "$corpus/message_reply/$dir-$name"
+    # Any bytes decode into models for the write target; documents give it varied ones.
+    cp "$file" "$corpus/write_parse/$dir-$name"
 
     # The reader target reads its chunk plan from the last 8 bytes. Zeros read the whole
     # document in one-byte chunks. The second plan pads it so that the reader's first

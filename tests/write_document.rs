@@ -499,3 +499,26 @@ fn large_output_streams_in_pieces() {
         output.writes
     );
 }
+
+#[test]
+fn empty_tags_are_left_out() {
+    let asset = Asset {
+        header: AssetHeader {
+            id: 5,
+            tags: vec![
+                Tag::default(),
+                Tag {
+                    name: Some(Cow::Borrowed("")),
+                    ..Tag::default()
+                },
+            ],
+            ..AssetHeader::default()
+        },
+        detections: Vec::new(),
+    };
+    let mut writer = Writer::new(Vec::new());
+    writer.write_head(&DocumentHead::default()).unwrap();
+    writer.write_asset(&asset).unwrap();
+    let xml = String::from_utf8(writer.finish(None).unwrap()).unwrap();
+    assert!(!xml.contains("TAG"), "{xml}");
+}

@@ -199,10 +199,20 @@ pub(crate) fn push_asset_fields(
     )?;
     push_text_field(buffer, depth, "USERNAME", header.username.as_deref(), path)?;
 
-    if !header.tags.is_empty() {
+    // A tag with nothing to write reads back as absent, so it is left out, and so is a
+    // `TAGS` with no other tag.
+    let has_content = |tag: &Tag<'_>| {
+        tag.id.is_some()
+            || tag.name.as_deref().is_some_and(|name| !name.is_empty())
+            || !tag.extra.is_empty()
+    };
+    if header.tags.iter().any(has_content) {
         let tags_path = path.child("TAGS");
         push_start(buffer, depth, "TAGS");
         for (index, tag) in header.tags.iter().enumerate() {
+            if !has_content(tag) {
+                continue;
+            }
             push_tag(
                 buffer,
                 depth + 1,
@@ -218,8 +228,7 @@ pub(crate) fn push_asset_fields(
     Ok(())
 }
 
-/// Writes a `TAG`, as a start and end tag even when empty, because the parser skips an
-/// empty-element `<TAG/>`.
+/// Writes a `TAG` that has an ID, a name or an unknown element.
 fn push_tag(
     buffer: &mut Vec<u8>,
     depth: usize,
