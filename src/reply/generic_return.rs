@@ -17,7 +17,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::text::{MAX_FIELD_LEN, collapse_whitespace, resolve_reference};
+use super::text::{MAX_FIELD_LEN, collapse_whitespace, resolve_reference, strip_tags};
 
 /// `RETURN number` of the API's internal error, which passes with time.
 const INTERNAL_ERROR_NUMBER: u32 = 999;
@@ -169,23 +169,6 @@ fn scan_attribute(tag: &str, name: &str) -> Option<String> {
             return Some(value[..end].to_owned());
         }
     }
-}
-
-fn strip_tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Finds `Incident signature: ...` in the body (it sits in a comment after

@@ -4,7 +4,7 @@
 //! the page is recognised from its first bytes and its title and first
 //! heading are cut out by a plain text scan, not by the XML reader.
 
-use super::text::{collapse_whitespace, preview};
+use super::text::{collapse_whitespace, preview, strip_tags};
 
 /// Bytes at the start of a body that are searched for `<html`.
 const SNIFF_LEN: usize = 1024;
@@ -75,23 +75,6 @@ fn element_text(text: &str, tag: &str) -> Option<String> {
     let decoded = decode_common_entities(&content);
     let summary = preview(&collapse_whitespace(&decoded));
     (!summary.is_empty()).then_some(summary)
-}
-
-fn strip_tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Decodes the entities error pages commonly use. Others stay as written.

@@ -106,3 +106,22 @@ mod tests {
         assert_eq!(resolve_reference(&BytesRef::new("custom")), "&custom;");
     }
 }
+
+/// Removes markup from text, leaving a space where each tag was, for messages quoted from
+/// HTML pages and mixed content.
+pub(crate) fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

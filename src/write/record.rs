@@ -56,14 +56,7 @@ pub(crate) fn push_text_field(
     value: Option<&str>,
     parent: &Path<'_>,
 ) -> Result<(), WriteError> {
-    let Some(value) = value.filter(|value| !value.is_empty()) else {
-        return Ok(());
-    };
-    check_chars(value, &parent.child(name))?;
-    push_start(buffer, depth, name);
-    push_text(buffer, value);
-    push_end_tag(buffer, name);
-    Ok(())
+    push_field_with(buffer, depth, name, value, parent, push_text)
 }
 
 /// Writes `<NAME><![CDATA[value]]></NAME>`; an absent or empty value writes nothing.
@@ -74,12 +67,24 @@ pub(crate) fn push_cdata_field(
     value: Option<&str>,
     parent: &Path<'_>,
 ) -> Result<(), WriteError> {
+    push_field_with(buffer, depth, name, value, parent, push_cdata)
+}
+
+/// Writes a field whose value `push_value` writes, after checking its characters.
+fn push_field_with(
+    buffer: &mut Vec<u8>,
+    depth: usize,
+    name: &str,
+    value: Option<&str>,
+    parent: &Path<'_>,
+    push_value: fn(&mut Vec<u8>, &str),
+) -> Result<(), WriteError> {
     let Some(value) = value.filter(|value| !value.is_empty()) else {
         return Ok(());
     };
     check_chars(value, &parent.child(name))?;
     push_start(buffer, depth, name);
-    push_cdata(buffer, value);
+    push_value(buffer, value);
     push_end_tag(buffer, name);
     Ok(())
 }
