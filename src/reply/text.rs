@@ -75,6 +75,25 @@ impl TextCollector {
     }
 }
 
+/// Removes markup from text, leaving a space where each tag was, for messages quoted from
+/// HTML pages and mixed content.
+pub(crate) fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,23 +124,4 @@ mod tests {
         assert_eq!(resolve_reference(&BytesRef::new("#x41")), "A");
         assert_eq!(resolve_reference(&BytesRef::new("custom")), "&custom;");
     }
-}
-
-/// Removes markup from text, leaving a space where each tag was, for messages quoted from
-/// HTML pages and mixed content.
-pub(crate) fn strip_tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
