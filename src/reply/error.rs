@@ -26,7 +26,7 @@ pub enum ReplyError {
         signature_suffix(.0.incident_signature.as_deref()))]
     Generic(Box<GenericReturn>),
     /// An HTML page, sent by a proxy or during maintenance.
-    #[error("the reply is an HTML page, not XML: {:?}", .0.summary().unwrap_or("untitled"))]
+    #[error("the reply is an HTML page, not XML{}", html_suffix(.0.summary()))]
     Html(Box<HtmlPage>),
     /// A JSON body, sent by the gateway when authentication fails.
     #[error("the reply is a JSON error{}: {}", code_suffix(.0.code()), .0.summary())]
@@ -117,4 +117,12 @@ fn signature_suffix(signature: Option<&str>) -> String {
     signature
         .map(|signature| format!(" (incident signature {signature})"))
         .unwrap_or_default()
+}
+
+/// Quotes an HTML page's title or first heading, or says that it has neither.
+fn html_suffix(summary: Option<&str>) -> String {
+    match summary {
+        Some(summary) => format!(": {summary:?}"),
+        None => ", with no title or heading".to_owned(),
+    }
 }
