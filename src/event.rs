@@ -50,7 +50,7 @@ impl Event<'_> {
     }
 }
 
-/// The start of the document: what the prolog said.
+/// The start of the document, with what its prolog declared.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocumentStart<'a> {
     /// The system identifier of the `DOCTYPE`, such as

@@ -19,10 +19,10 @@
 pub struct Limits {
     /// The deepest nesting of elements. Default: 256.
     pub max_depth: u32,
-    /// The most bytes in one value, such as a RESULTS text, after joining its pieces.
+    /// The maximum number of bytes in one value, such as a RESULTS text, after joining its pieces.
     /// Default: 64 MiB.
     pub max_value_bytes: u64,
-    /// The most bytes in one record of the input: an asset's own fields, one detection, the
+    /// The maximum number of bytes in one record of the input: an asset's own fields, one detection, the
     /// request echo or the warning. The streaming reader holds one record in memory, so this
     /// bounds its buffer. Default: 256 MiB.
     pub max_record_bytes: u64,

@@ -171,8 +171,12 @@ fn output_covers_the_format() {
         counts.contains(&0) && counts.iter().any(|&count| count > 50),
         "{counts:?}"
     );
-    assert!(tags > 0 && reopened > 0 && without_results > 0 && extras > 0);
-    assert!(warnings > 0 && warnings < 12, "{warnings} cut pages of 12");
+    assert!(tags > 0, "no tags");
+    assert!(reopened > 0, "no reopened detection");
+    assert!(without_results > 0, "no detection without RESULTS");
+    assert!(extras > 0, "no unknown element");
+    assert!(warnings > 0, "no cut page of 12");
+    assert!(warnings < 12, "{warnings} cut pages of 12");
     for needle in ["\t", "\n", "\r\n", "&", "<", "]]>", "&quot;", "&nbsp;"] {
         assert!(results.contains(needle), "no {needle:?} in RESULTS");
     }

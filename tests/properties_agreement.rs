@@ -15,9 +15,8 @@ use qualys_sem::{
     Asset, Assets, Event, Generator, GeneratorConfig, Parser, Reader, Target, Writer, strategy,
 };
 
-/// The most items read from one document. The parser repeats a non-fatal error in the
-/// `WARNING` or the `REQUEST` without end (see `write_parser_findings.rs`), so every read is
-/// capped; sequences that agree up to the cap still agree.
+/// The maximum number of items read from one document. A parser that repeated an error without
+/// end would fail the agreement instead of hanging the test, because every read stops here.
 const MAX_ITEMS: usize = 2_000;
 
 /// One item of a read: an event, or an error by its message (which includes its position).

@@ -7,7 +7,7 @@ use super::member::{Member, next_member};
 use crate::model::{AssetHeader, Tag};
 use crate::value::AssetStatus;
 
-/// Where the asset's fields stopped.
+/// The element at which the asset's fields stopped.
 pub(crate) enum FieldsEnd {
     /// At a `DETECTION_LIST` start tag; `is_empty` for `<DETECTION_LIST/>`.
     DetectionList { is_empty: bool },

@@ -159,7 +159,7 @@ impl Core {
             Err(Fault::Incomplete) => Step::NeedMore,
             Err(Fault::Error(error)) => {
                 let error = self.finish_error(error);
-                // Every error in a value either moves past the value or arranges a skip; one
+                // Every error in a value either moves past the value or arranges a skip. One
                 // that did neither would come back on every step, so the parse ends instead.
                 if !error.is_fatal() && self.skip.is_none() && self.offset == offset_before {
                     debug_assert!(
@@ -641,7 +641,7 @@ fn asset_segment(id: Option<u64>) -> String {
     }
 }
 
-/// Where an asset's `DETECTION_LIST` started, when the fields after it were read ahead.
+/// The start of an asset's `DETECTION_LIST`, when the fields after it were read ahead.
 struct ReadAhead {
     /// The offset just after the list's start tag.
     offset: u64,

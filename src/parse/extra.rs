@@ -36,7 +36,7 @@ pub(crate) fn read_extra<'w>(
     loop {
         let top = stack
             .last_mut()
-            .expect("the stack holds the element being read");
+            .expect("the stack contains the element being read");
         match cursor.next()? {
             XmlEvent::Text(text) => top.text.text(text.into_inner()),
             XmlEvent::CData(cdata) => top.text.cdata(cdata.into_inner()),
@@ -65,7 +65,9 @@ pub(crate) fn read_extra<'w>(
                 stack.push(child);
             }
             XmlEvent::End(end) => {
-                let closed = stack.pop().expect("the stack holds the element being read");
+                let closed = stack
+                    .pop()
+                    .expect("the stack contains the element being read");
                 check_end(cursor, &closed.extra.name, end.name().as_ref())?;
                 let mut extra = closed.extra;
                 extra.text = closed.text.finish();

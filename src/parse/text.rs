@@ -11,7 +11,7 @@ use crate::error::{ErrorKind, Limit};
 /// Collects the text of one element.
 ///
 /// Whitespace-only text is layout when it sits between a CDATA section or a child element
-/// and another such boundary: `<RESULTS>\n  <![CDATA[x]]>\n</RESULTS>` holds `x`. Next to a
+/// and another such boundary: `<RESULTS>\n  <![CDATA[x]]>\n</RESULTS>` contains `x`. Next to a
 /// reference it is content, so `<![CDATA[x]]> &amp; y` holds `x & y`. An element whose text
 /// is only whitespace holds nothing. Everything else is kept byte for byte, with no line-end
 /// normalisation, so that RESULTS tables survive unchanged.
@@ -299,7 +299,7 @@ pub(crate) fn check_end(cursor: &Cursor<'_>, open: &str, found: &str) -> Result<
     ))
 }
 
-/// The error for an input that ends inside an element.
+/// Builds the error for an input that ends inside an element.
 #[cold]
 pub(crate) fn unexpected_eof(cursor: &Cursor<'_>) -> Fault {
     fault(ErrorKind::UnexpectedEof, cursor.offset(), String::new())

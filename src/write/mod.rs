@@ -259,9 +259,9 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    /// Writes the end of the asset that is open. `trailing` holds fields to write after its
-    /// `DETECTION_LIST`, as [`AssetEnd::trailing`](crate::AssetEnd::trailing) reports them;
-    /// its `id` is not written again.
+    /// Writes the end of the asset that is open. `trailing` contains the fields to write after
+    /// its `DETECTION_LIST`, as [`AssetEnd::trailing`](crate::AssetEnd::trailing) reports
+    /// them. Its `id` is not written again.
     pub fn end_asset(&mut self, trailing: Option<&AssetHeader<'_>>) -> Result<(), WriteError> {
         let Place::Asset { id, has_detections } = self.place else {
             return Err(WriteError::OutOfOrder {

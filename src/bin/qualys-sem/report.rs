@@ -3,7 +3,7 @@
 use std::io;
 use std::process::ExitCode;
 
-/// What a subcommand ended with.
+/// The result of a subcommand.
 pub enum Outcome {
     /// Everything was read and written.
     Clean,
@@ -13,7 +13,7 @@ pub enum Outcome {
 
 /// A failure that stops a subcommand.
 pub enum Failure {
-    /// The input is bad: the message says what and where.
+    /// The input is bad: the message names the fault and its position.
     Input(String),
     /// Writing the output failed.
     Output(io::Error),
