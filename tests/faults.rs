@@ -785,8 +785,16 @@ fn parser_events(input: &[u8]) -> Events {
         .collect()
 }
 
+/// How many bytes the readers under test gather before they parse: small, so that their
+/// buffer ends inside records many times over in these documents.
+const READ_SIZE: usize = 4096;
+
 fn reader_events(input: &[u8], size: usize) -> Events {
-    let mut reader = Reader::new(Chunked { data: input, size });
+    reader_events_with(input, size, READ_SIZE)
+}
+
+fn reader_events_with(input: &[u8], size: usize, read_size: usize) -> Events {
+    let mut reader = Reader::new(Chunked { data: input, size }).with_read_size(read_size);
     let mut events = Vec::new();
     while let Some(item) = reader.read_event() {
         events.push(
@@ -801,16 +809,16 @@ fn reader_events(input: &[u8], size: usize) -> Events {
     events
 }
 
-/// Builds a document of well over 64 KiB, so that the reader refills its buffer many times
-/// and records straddle the refills.
-fn large_document() -> Vec<u8> {
+/// Builds a document of `rounds` copies of the sample's assets, each about 4 KiB, so that
+/// the reader refills its buffer many times and records straddle the refills.
+fn large_document_of(rounds: u64) -> String {
     let several = String::from_utf8(read("several-assets.xml")).unwrap();
     let start = several.find("<ASSET>").unwrap();
     let end = several.rfind("</ASSET>").unwrap() + "</ASSET>".len();
     let block = &several[start..end];
 
     let mut assets = String::new();
-    for round in 0..36 {
+    for round in 0..rounds {
         let mut copy = block.to_owned();
         for id in 1001..=1004 {
             copy = copy.replace(
@@ -821,9 +829,14 @@ fn large_document() -> Vec<u8> {
         assets.push_str(&copy);
         assets.push('\n');
     }
-    let document = several[..start].to_owned() + &assets + &several[end..];
-    assert!(document.len() > 2 * 64 * 1024, "{}", document.len());
-    document.into_bytes()
+    several[..start].to_owned() + &assets + &several[end..]
+}
+
+/// A document of about 36 reads of [`READ_SIZE`].
+fn large_document() -> Vec<u8> {
+    let document = large_document_of(36).into_bytes();
+    assert!(document.len() > 32 * READ_SIZE, "{}", document.len());
+    document
 }
 
 const CHUNK_SIZES: [usize; 6] = [1, 2, 3, 7, 64, 4096];
@@ -849,6 +862,97 @@ fn reader_chunks_on_large_document() {
     assert!(expected.iter().all(Result::is_ok));
     for size in CHUNK_SIZES {
         assert_eq!(reader_events(&input, size), expected, "chunks of {size}");
+    }
+}
+
+#[test]
+fn reader_default_read_size_refills() {
+    // More than two reads of the default 256 KiB.
+    let input = large_document_of(160).into_bytes();
+    assert!(input.len() > 2 * 256 * 1024, "{}", input.len());
+    let expected = parser_events(&input);
+    for size in [4096, usize::MAX] {
+        assert_eq!(
+            reader_events_with(&input, size, 256 * 1024),
+            expected,
+            "chunks of {size}"
+        );
+    }
+}
+
+#[test]
+fn reader_read_sizes_on_large_document() {
+    // From one byte, where every record is cut many times, to more than the document.
+    let input = large_document();
+    let expected = parser_events(&input);
+    for read_size in [1, 2, 3, 100, 255, 1000, 65536, 1 << 20] {
+        assert_eq!(
+            reader_events_with(&input, 4096, read_size),
+            expected,
+            "reads of {read_size}"
+        );
+    }
+}
+
+#[test]
+fn reader_reads_ahead_through_a_long_detection() {
+    // A RESULTS of many reads, in one CDATA section and in many, which the reader reads to
+    // its end before it parses the detection again.
+    let line = "Vulnerable package openssl 1.0.2k-19.el7 on host01.example\n";
+    let one = format!("<![CDATA[{}]]>", line.repeat(2000));
+    let many = format!("<![CDATA[{}]]>", line).repeat(2000);
+    for results in [one, many] {
+        let detection =
+            format!("<DETECTION><QID>610100</QID><RESULTS>{results}</RESULTS></DETECTION>");
+        let input = page(&format!(
+            "<ASSET><ID>1</ID><DETECTION_LIST>{detection}{detection}</DETECTION_LIST></ASSET>\n"
+        ));
+        let expected = parser_events(input.as_bytes());
+        assert!(expected.iter().all(Result::is_ok));
+        for read_size in [READ_SIZE, 64 * 1024] {
+            assert_eq!(
+                reader_events_with(input.as_bytes(), 1 << 20, read_size),
+                expected,
+                "reads of {read_size}"
+            );
+        }
+
+        // It stops reading within a read of the detection's end.
+        let first_end = input.find("</DETECTION>").unwrap() + "</DETECTION>".len();
+        let mut reader = Reader::new(input.as_bytes()).with_read_size(READ_SIZE);
+        while let Some(event) = reader.read_event() {
+            if let Event::Detection(_) = event.unwrap() {
+                break;
+            }
+        }
+        let read = usize::try_from(reader.bytes_read()).unwrap();
+        assert!(read >= first_end, "{read} < {first_end}");
+        assert!(
+            read <= first_end + READ_SIZE,
+            "{read} > {first_end} + {READ_SIZE}"
+        );
+    }
+}
+
+#[test]
+fn reader_keeps_characters_cut_by_a_read() {
+    // Two-, three- and four-byte characters at every offset around the end of the first read.
+    let text = "caf\u{e9} \u{20ac}5 \u{1f512} ".repeat(4);
+    for shift in 0..24 {
+        let padding = " ".repeat(shift);
+        let input = page(&format!(
+            "<ASSET><ID>1</ID><OS>{padding}{text}</OS></ASSET>\n"
+        ));
+        let read_size = input.find("<OS>").unwrap() + 8;
+        let expected = parser_events(input.as_bytes());
+        assert!(expected.iter().all(Result::is_ok));
+        for size in [1, 3, 4096] {
+            assert_eq!(
+                reader_events_with(input.as_bytes(), size, read_size),
+                expected,
+                "shift {shift}, chunks of {size}"
+            );
+        }
     }
 }
 
@@ -882,8 +986,6 @@ fn reader_every_cut_several_assets() {
 fn reader_markup_cuts_all_documents() {
     // Every cut just after a byte that opens or closes markup, a CDATA section or a
     // reference: there the reader must tell a record that continues from a malformed one.
-    // Every offset of every document would take half a minute in a debug build, because
-    // each reader clears a 64 KiB buffer.
     for (name, input) in documents() {
         let cuts = (0..=input.len()).filter(|&cut| {
             let last = cut.checked_sub(1).map(|at| input[at]);
@@ -896,9 +998,10 @@ fn reader_markup_cuts_all_documents() {
 #[test]
 fn reader_cuts_near_refills() {
     let input = large_document();
-    // The reader asks for 64 KiB at a time, so its window ends at multiples of 64 KiB.
+    // The reader gathers READ_SIZE bytes before it parses, so its first windows end at
+    // multiples of it.
     let mut cuts: Vec<usize> = (0..input.len()).step_by(16411).collect();
-    for boundary in [64 * 1024, 128 * 1024] {
+    for boundary in [READ_SIZE, 2 * READ_SIZE] {
         cuts.extend(boundary - 8..boundary + 8);
     }
     for cut in cuts {
@@ -998,7 +1101,7 @@ fn reader_recovers_across_refills() {
     for size in CHUNK_SIZES {
         assert_eq!(reader_events(input, size), expected, "chunks of {size}");
     }
-    let cuts = [64 * 1024, 128 * 1024]
+    let cuts = [READ_SIZE, 2 * READ_SIZE]
         .into_iter()
         .flat_map(|boundary| boundary - 8..boundary + 8);
     compare_at_cuts("large document with bad values", input, cuts);

@@ -20,9 +20,13 @@ fn parser_items(input: &[u8]) -> Vec<Result<String, String>> {
         .collect()
 }
 
+/// How many bytes the reader gathers before it parses, in these tests: documents padded to
+/// this length end the reader's first window where the padding puts it.
+const READ_SIZE: usize = 4096;
+
 /// Reads every item of `input` with the streaming reader, as text.
 fn reader_items(input: &[u8]) -> Vec<Result<String, String>> {
-    let mut reader = Reader::new(input);
+    let mut reader = Reader::new(input).with_read_size(READ_SIZE);
     let mut items = Vec::new();
     while let Some(item) = reader.read_event() {
         items.push(
@@ -112,10 +116,10 @@ fn bad_request_datetime_reported_once() {
     );
 }
 
-// The reader reads 64 KiB before it parses. When that first read ends
-// inside a record with a byte that is not UTF-8, the reader placed the
-// error elsewhere than the slice parser did: at byte 65536 instead of
-// byte 65524.
+// The reader gathers a read's worth of bytes before it parses. When that
+// first read ended inside a record with a byte that is not UTF-8, the
+// reader placed the error elsewhere than the slice parser did: at the end
+// of the read instead of 12 bytes before it.
 #[test]
 
 fn reader_places_invalid_utf8_like_parser() {
@@ -126,32 +130,32 @@ fn reader_places_invalid_utf8_like_parser() {
     // Spaces after the root start tag put the end of the first read right
     // after `<ASSET_LIST>`.
     let mut input = head.to_vec();
-    input.resize(64 * 1024 - "<RESPONSE><ASSET_LIST>".len(), b' ');
+    input.resize(READ_SIZE - "<RESPONSE><ASSET_LIST>".len(), b' ');
     input.extend_from_slice(tail);
 
     assert_eq!(reader_items(&input), parser_items(&input));
 }
 
-// A body that starts with 64 KiB of blank space and then text that is not
-// XML: the reader placed the error at the text, byte 65536, and the slice
-// parser at byte 0.
+// A body that starts with a read's worth of blank space and then text that
+// is not XML: the reader placed the error at the text, and the slice parser
+// at byte 0.
 #[test]
 
 fn reader_places_not_xml_like_parser() {
-    let mut input = vec![b' '; 64 * 1024];
+    let mut input = vec![b' '; READ_SIZE];
     input.push(b'x');
 
     assert_eq!(reader_items(&input), parser_items(&input));
 }
 
-// A byte order mark is allowed only at byte 0. After 64 KiB of blank
-// space the reader skipped one at the start of its second read, took the
+// A byte order mark is allowed only at byte 0. After a read's worth of
+// blank space the reader skipped one at the start of its second read, took the
 // document that follows as an export and then reported text after the
 // root element. The slice parser rejects the body as not XML.
 #[test]
 
 fn reader_rejects_late_byte_order_mark() {
-    let mut input = vec![b' '; 64 * 1024];
+    let mut input = vec![b' '; READ_SIZE];
     input.extend_from_slice(b"\xEF\xBB\xBF<ASSET_LIST_VM_DETECTION_OUTPUT/>");
 
     assert_eq!(reader_items(&input), parser_items(&input));

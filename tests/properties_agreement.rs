@@ -120,12 +120,13 @@ impl Read for Chunked<'_> {
     }
 }
 
-fn reader_items(xml: &[u8], sizes: Vec<usize>) -> Vec<Item> {
+fn reader_items(xml: &[u8], sizes: Vec<usize>, read_size: usize) -> Vec<Item> {
     let mut reader = Reader::new(Chunked {
         bytes: xml,
         sizes,
         turn: 0,
-    });
+    })
+    .with_read_size(read_size);
     let mut items = Vec::new();
     while items.len() < MAX_ITEMS
         && let Some(item) = reader.read_event()
@@ -193,10 +194,12 @@ proptest! {
         xml in document(),
         damage in damage(),
         sizes in proptest::collection::vec(prop_oneof![1usize..8, 8usize..200, 4_096usize..70_000], 1..4),
+        // Reads that end the reader's window inside the document, and one that does not.
+        read_size in prop_oneof![1usize..64, 64usize..2_048, Just(256 * 1024)],
     ) {
         let xml = apply(xml, &damage);
         let expected = parser_items(&xml, MAX_ITEMS);
-        prop_assert_eq!(reader_items(&xml, sizes), expected);
+        prop_assert_eq!(reader_items(&xml, sizes, read_size), expected);
     }
 
     #[test]

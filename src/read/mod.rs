@@ -1,6 +1,6 @@
 //! The streaming reader over any `io::Read`.
 
-use std::io::{self, Read};
+use std::io::Read;
 use std::sync::Arc;
 
 use polonius_the_crab::prelude::*;
@@ -14,11 +14,12 @@ use crate::parse::{Core, Step};
 
 mod window;
 
-use window::Window;
+use window::{Plan, Window};
 
-/// The smallest read from the source, in bytes: large enough that the per-read cost (moving
-/// the unread rest of the window, restarting a cut record) stays small.
-const MIN_READ: usize = 256 * 1024;
+/// The default smallest read from the source, in bytes: large enough that the per-read cost
+/// (moving the unread rest of the window, restarting a cut record) stays small, and small
+/// enough that the window stays in the processor's cache.
+const DEFAULT_READ_SIZE: usize = 256 * 1024;
 
 /// A pull parser over any byte source (a file, standard input, an HTTP body), with memory
 /// bounded by the largest record rather than the document.
@@ -28,9 +29,11 @@ const MIN_READ: usize = 256 * 1024;
 /// For that reason it has [`read_event`](Reader::read_event) instead of `Iterator`;
 /// [`Reader::assets`] is an iterator of owned assets.
 ///
-/// The buffer contains one record at a time: an asset's own fields, one detection, the request
-/// echo or the warning. [`Limits::max_record_bytes`] bounds it. The reader does its own
-/// buffering, so a `BufReader` around the source adds nothing.
+/// The buffer holds one read from the source ([`Reader::with_read_size`]) and the one record
+/// that the read cut: an asset's own fields, one detection, the request echo or the warning.
+/// A record longer than a read makes the buffer grow to its size, up to
+/// [`Limits::max_record_bytes`]. The reader reads into the buffer itself, so a `BufReader`
+/// around the source adds nothing.
 ///
 /// # Example
 ///
@@ -54,12 +57,11 @@ const MIN_READ: usize = 256 * 1024;
 pub struct Reader<R> {
     source: R,
     window: Window,
-    /// The buffer that reads fill before their bytes join the window.
-    scratch: Vec<u8>,
     base: u64,
     base_line: u64,
     base_column: u64,
     at_eof: bool,
+    read_size: usize,
     core: Core,
     limits: Limits,
     deferred_error: Option<Error>,
@@ -79,15 +81,37 @@ impl<R: Read> Reader<R> {
         Reader {
             source,
             window: Window::new(),
-            scratch: Vec::new(),
             base: 0,
             base_line: 1,
             base_column: 1,
             at_eof: false,
+            read_size: DEFAULT_READ_SIZE,
             core: Core::new(limits),
             limits,
             deferred_error: None,
         }
+    }
+
+    /// Sets how many bytes the reader gathers from its source before it parses again: 256 KiB
+    /// unless set. Less makes the first events come sooner from a slow source and keeps the
+    /// buffer smaller; it also costs time, as each read moves and parses again the record
+    /// that the last one cut. Values below 1 count as 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use qualys_sem::Reader;
+    ///
+    /// let body: &[u8] = br#"<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><ASSET_LIST>
+    ///   <ASSET><ID>1</ID></ASSET><ASSET><ID>2</ID></ASSET>
+    /// </ASSET_LIST></RESPONSE></ASSET_LIST_VM_DETECTION_OUTPUT>"#;
+    ///
+    /// let assets = Reader::new(body).with_read_size(16).assets();
+    /// assert_eq!(assets.count(), 2);
+    /// ```
+    pub fn with_read_size(mut self, bytes: usize) -> Reader<R> {
+        self.read_size = bytes.max(1);
+        self
     }
 
     /// Reads the next event, or `None` at the end of the document or after a fatal error.
@@ -145,40 +169,14 @@ impl<R: Read> Reader<R> {
     }
 
     /// Drops the bytes the core is done with, then reads more from the source: at least as
-    /// much as the window holds, so that a long record is read again only a few times.
+    /// much as the window holds, so that re-reading a long record stays linear in its length
+    /// even from a source that trickles.
     fn fill(&mut self) -> Result<(), Error> {
         if let Some(error) = self.deferred_error.take() {
             return Err(self.fail(error));
         }
         self.discard_consumed();
 
-        // While the core waits for the end of a long detection, reading on until its end tag
-        // is in the window spares parsing a long RESULTS again after every read. A short
-        // record is cheaper to parse again than to search for.
-        let is_long = self.window.bytes().len() >= MIN_READ;
-        let end_marker = self.core.record_end_hint().filter(|_| is_long);
-        let mut searched = 0;
-        loop {
-            self.read_round()?;
-            if self.at_eof || self.deferred_error.is_some() {
-                return Ok(());
-            }
-            let Some(marker) = end_marker else {
-                return Ok(());
-            };
-            let bytes = self.window.bytes();
-            let too_long = bytes.len() as u64 > self.limits.max_record_bytes;
-            if too_long || memchr::memmem::find(&bytes[searched..], marker).is_some() {
-                return Ok(());
-            }
-            searched = bytes.len().saturating_sub(marker.len() - 1);
-        }
-    }
-
-    /// Reads from the source once the window is checked against the record limit: at least
-    /// as much as the window holds, so that re-reading a long record stays linear in its
-    /// length even from a source that trickles.
-    fn read_round(&mut self) -> Result<(), Error> {
         let window = self.window.bytes().len();
         let max = self.limits.max_record_bytes;
         if window as u64 > max {
@@ -193,38 +191,32 @@ impl<R: Read> Reader<R> {
             return Err(self.fail(error));
         }
 
-        if self.scratch.is_empty() {
-            self.scratch.resize(MIN_READ, 0);
-        }
-        let wanted = window.max(MIN_READ);
-        let mut read = 0;
-        while read < wanted {
-            match self.source.read(&mut self.scratch) {
-                Ok(0) => {
-                    self.window.finish();
-                    self.at_eof = true;
-                    break;
-                }
-                Ok(count) => {
-                    self.window.append(&self.scratch[..count]);
-                    read += count;
-                }
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => {
-                    let error = Error::new(
-                        ErrorKind::Io(Arc::new(error)),
-                        self.bytes_read(),
-                        String::new(),
-                    );
-                    // Bytes read before the failure are parsed first: the error comes after
-                    // every record they complete.
-                    if read > 0 {
-                        self.deferred_error = Some(error);
-                        return Ok(());
-                    }
-                    return Err(self.fail(error));
-                }
+        // While the core waits for the end of a long detection, reading on until its end tag
+        // is in the window spares parsing a long RESULTS again after every read. Searching
+        // runs about ten times as fast as parsing, so a record shorter than a sixteenth of a
+        // read is cheaper to parse again than to search for.
+        let is_long = window >= self.read_size / 16;
+        let plan = Plan {
+            at_least: window.max(self.read_size),
+            until: self.core.record_end_hint().filter(|_| is_long),
+            max_window: usize::try_from(max).unwrap_or(usize::MAX),
+        };
+        let filled = self.window.read_from(&mut self.source, plan);
+        self.at_eof = filled.at_eof;
+
+        if let Some(error) = filled.error {
+            let error = Error::new(
+                ErrorKind::Io(Arc::new(error)),
+                self.bytes_read(),
+                String::new(),
+            );
+            // Bytes read before the failure are parsed first: the error comes after every
+            // record they complete.
+            if filled.count > 0 {
+                self.deferred_error = Some(error);
+                return Ok(());
             }
+            return Err(self.fail(error));
         }
         Ok(())
     }
