@@ -20,11 +20,12 @@ for file in "${documents[@]}"; do
     # Any bytes decode into models for the write target; documents give it varied ones.
     cp "$file" "$corpus/write_parse/$dir-$name"
 
-    # The reader target reads its chunk plan from the last 8 bytes. Zeros read the whole
-    # document in one-byte chunks. The second plan pads it so that the reader's first
-    # 64 KiB window ends inside it, and makes every other read fail with `Interrupted`.
+    # The reader target reads its read plan from the last 8 bytes. Zeros read the whole
+    # document one byte at a time. The second plan parses after every 64 bytes, gathered
+    # from reads of 2, 8, 4, 1 and 1 bytes in turn, and makes every other read fail with
+    # `Interrupted`.
     { cat "$file"; printf '\0\0\0\0\0\0\0\0'; } >"$corpus/reader_vs_parser/$dir-$name"
-    { cat "$file"; printf '\1\200\0\1\1\7\3\0'; } >"$corpus/reader_vs_parser/$dir-$name-padded"
+    { cat "$file"; printf '\77\0\1\1\7\3\0\0'; } >"$corpus/reader_vs_parser/$dir-$name-reads-of-64"
 done
 
 # Queries: the query strings that the crate's own tests and examples use, valid or not.

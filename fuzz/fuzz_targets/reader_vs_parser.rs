@@ -4,7 +4,7 @@
 //!
 //! Input layout: the document, then a plan of `PLAN_BYTES` bytes that says
 //! how to cut it. Appending that many zero bytes to a document gives a
-//! valid input that reads it in one-byte chunks.
+//! valid input that reads it one byte at a time, parsing after each.
 #![no_main]
 
 use std::io::{self, Read};
@@ -15,19 +15,11 @@ use qualys_sem::{Parser, Reader};
 
 const PLAN_BYTES: usize = 8;
 
-// The reader fills its buffer 64 KiB at a time and keeps reading until
-// that much has arrived, so only documents past that size see a window
-// that ends inside them. Padding moves that edge into the document.
-const FIRST_WINDOW: usize = 64 * 1024;
-
 #[derive(Debug, Arbitrary)]
 struct Plan {
-    /// Offset in the document at which padding makes the reader's first
-    /// window end; no padding when absent.
-    window_end: Option<u16>,
-    /// Pads with line breaks instead of spaces, to test line counting
-    /// across refills.
-    newlines: bool,
+    /// How many bytes the reader gathers before it parses, less one: where
+    /// its windows end inside the document.
+    read_size: u16,
     /// Makes every other read fail with `Interrupted`, which the reader
     /// must retry.
     interrupt: bool,
@@ -67,24 +59,6 @@ impl Read for Chunked<'_> {
     }
 }
 
-/// Inserts blank space so that the reader's first window ends at
-/// `window_end` in `document`. The space goes after the first `>`, where it
-/// is most often insignificant, or in front when that comes too late.
-fn pad(document: &[u8], window_end: u16, newlines: bool) -> Vec<u8> {
-    let end = usize::from(window_end) % (document.len() + 1);
-    let at = match document.iter().position(|&byte| byte == b'>') {
-        Some(close) if close < end => close + 1,
-        _ => 0,
-    };
-    let fill = if newlines { b'\n' } else { b' ' };
-
-    let mut padded = Vec::with_capacity(document.len() + FIRST_WINDOW);
-    padded.extend_from_slice(&document[..at]);
-    padded.resize(at + FIRST_WINDOW - end, fill);
-    padded.extend_from_slice(&document[at..]);
-    padded
-}
-
 /// Describes one item so that items of both parsers compare as text.
 fn describe<E: std::fmt::Debug>(item: Result<E, qualys_sem::Error>) -> String {
     match item {
@@ -98,26 +72,24 @@ fuzz_target!(|data: &[u8]| {
     let Ok(plan) = Plan::arbitrary_take_rest(Unstructured::new(plan)) else {
         return;
     };
-    let input = match plan.window_end {
-        Some(end) => pad(document, end, plan.newlines),
-        None => document.to_vec(),
-    };
+    let input = document;
 
     // Every item consumes some input, so more items than bytes means a loop.
     let max_items = input.len() + 2;
 
-    let expected: Vec<String> = Parser::new(&input)
+    let expected: Vec<String> = Parser::new(input)
         .take(max_items + 1)
         .map(|item| describe(item.map(|event| event.into_owned())))
         .collect();
 
     let mut reader = Reader::new(Chunked {
-        rest: &input,
+        rest: input,
         chunks: &plan.chunks,
         turn: 0,
         interrupt: plan.interrupt,
         interrupted: false,
-    });
+    })
+    .with_read_size(usize::from(plan.read_size) + 1);
     let mut actual = Vec::new();
     while let Some(item) = reader.read_event() {
         actual.push(describe(item.map(|event| event.into_owned())));
