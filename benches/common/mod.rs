@@ -93,6 +93,7 @@ pub const PATHS: &[Path] = &[
     ("events", events),
     ("assets_borrowed", assets_borrowed),
     ("assets_owned", assets_owned),
+    ("reader_events", reader_events),
     ("reader_assets", reader_assets),
     ("check", check_strict),
     ("ndjson", ndjson),
@@ -140,6 +141,23 @@ pub fn assets_owned(xml: &[u8]) -> Counts {
     for asset in Assets::new(xml) {
         let asset = asset.expect("a generated export parses").into_owned();
         count_asset(&mut counts, &asset);
+    }
+    counts
+}
+
+/// Borrowed events through the streaming reader, with the slice as its `io::Read`.
+pub fn reader_events(xml: &[u8]) -> Counts {
+    let mut counts = Counts::default();
+    let mut reader = Reader::new(xml);
+    while let Some(event) = reader.read_event() {
+        match event.expect("a generated export parses") {
+            Event::Asset(_) => counts.assets += 1,
+            Event::Detection(detection) => {
+                counts.detections += 1;
+                counts.add_results(detection.results.as_deref());
+            }
+            _ => {}
+        }
     }
     counts
 }
