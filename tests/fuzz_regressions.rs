@@ -26,7 +26,12 @@ const READ_SIZE: usize = 4096;
 
 /// Reads every item of `input` with the streaming reader, as text.
 fn reader_items(input: &[u8]) -> Vec<Result<String, String>> {
-    let mut reader = Reader::new(input).with_read_size(READ_SIZE);
+    reader_items_with(input, READ_SIZE)
+}
+
+/// Reads every item of `input` with a reader that parses after every `read_size` bytes.
+fn reader_items_with(input: &[u8], read_size: usize) -> Vec<Result<String, String>> {
+    let mut reader = Reader::new(input).with_read_size(read_size);
     let mut items = Vec::new();
     while let Some(item) = reader.read_event() {
         items.push(
@@ -159,4 +164,28 @@ fn reader_rejects_late_byte_order_mark() {
     input.extend_from_slice(b"\xEF\xBB\xBF<ASSET_LIST_VM_DETECTION_OUTPUT/>");
 
     assert_eq!(reader_items(&input), parser_items(&input));
+}
+
+// Text outside the root element is an error, but only once all of it is
+// in: the slice parser reports the first invalid UTF-8 byte of such text.
+// The reader, whose window ended inside the text before that byte,
+// reported the text instead.
+#[test]
+fn reader_reads_stray_text_to_its_end() {
+    let after = b"<ASSET_LIST_VM_DETECTION_OUTPUT/>\n  \x01E2021\xc0/SCORE>\n<A/>";
+    let before = b"\x01E2021\xc0/SCORE>\n<ASSET_LIST_VM_DETECTION_OUTPUT/>";
+    for input in [&after[..], &before[..]] {
+        let expected = parser_items(input);
+        assert!(expected.iter().any(|item| {
+            item.as_ref()
+                .is_err_and(|error| error.starts_with("invalid UTF-8"))
+        }));
+        for read_size in 1..input.len() {
+            assert_eq!(
+                reader_items_with(input, read_size),
+                expected,
+                "reads of {read_size}"
+            );
+        }
+    }
 }

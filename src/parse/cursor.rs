@@ -198,6 +198,12 @@ impl<'w> Cursor<'w> {
         self.at_eof
     }
 
+    /// Tells whether the last event ran to the end of a window that more input follows:
+    /// text there may go on past it.
+    pub(crate) fn is_cut(&self) -> bool {
+        !self.at_eof && self.consumed() as usize >= self.len
+    }
+
     /// Returns the window from absolute offset `offset` (not before the window) to its end.
     pub(crate) fn bytes_from(&self, offset: u64) -> &'w [u8] {
         let start = usize::try_from(offset.saturating_sub(self.base)).unwrap_or(usize::MAX);

@@ -531,6 +531,9 @@ impl Core {
             XmlEvent::End(end) => Some(format!("end tag </{}>", end.name().0)),
             XmlEvent::Decl(_) => Some("XML declaration".to_owned()),
             XmlEvent::DocType(_) => Some("DOCTYPE".to_owned()),
+            // The whole text must be in before it is reported, so that an invalid UTF-8 byte
+            // in it is found first, as in a window that holds the whole input.
+            XmlEvent::Text(_) if cursor.is_cut() => return Err(Fault::Incomplete),
             XmlEvent::Text(text) => {
                 // Point at the text itself, past the line breaks before it.
                 leading_blank = text.bytes().take_while(u8::is_ascii_whitespace).count();
