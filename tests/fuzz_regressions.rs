@@ -189,3 +189,24 @@ fn reader_reads_stray_text_to_its_end() {
         }
     }
 }
+
+// A byte order mark after the XML declaration is text before the root
+// element, so the reply is described from that mark on. A reader whose
+// window started at the mark described it from just after, and gave every
+// offset in the description 3 bytes short.
+#[test]
+fn reader_describes_reply_from_late_mark() {
+    let input = b"<?xml version=\"1.0\"?>\xEF\xBB\xBF<HSSET_\xbc>CTION</HSSET_>";
+    let expected = parser_items(input);
+    assert!(expected.iter().any(|item| {
+        item.as_ref()
+            .is_err_and(|error| error.contains("at byte 3:"))
+    }));
+    for read_size in 1..input.len() {
+        assert_eq!(
+            reader_items_with(input, read_size),
+            expected,
+            "reads of {read_size}"
+        );
+    }
+}

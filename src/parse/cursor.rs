@@ -96,6 +96,9 @@ pub(crate) struct Cursor<'w> {
     bytes: &'w [u8],
     len: usize,
     base: u64,
+    /// The window as given, with a byte order mark that `bytes` leaves out, and its offset.
+    window: &'w [u8],
+    window_base: u64,
     at_eof: bool,
     event_start: u64,
     record_start: u64,
@@ -139,6 +142,8 @@ impl<'w> Cursor<'w> {
             text,
             len: rest.len(),
             base: reader_base,
+            window: bytes,
+            window_base: base,
             at_eof,
             event_start: base,
             record_start: base,
@@ -206,8 +211,8 @@ impl<'w> Cursor<'w> {
 
     /// Returns the window from absolute offset `offset` (not before the window) to its end.
     pub(crate) fn bytes_from(&self, offset: u64) -> &'w [u8] {
-        let start = usize::try_from(offset.saturating_sub(self.base)).unwrap_or(usize::MAX);
-        &self.bytes[start.min(self.len)..]
+        let start = usize::try_from(offset.saturating_sub(self.window_base)).unwrap_or(usize::MAX);
+        &self.window[start.min(self.window.len())..]
     }
 
     /// Returns the configured limits.

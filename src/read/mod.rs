@@ -18,7 +18,7 @@ use window::{Plan, Window};
 
 /// The default smallest read from the source, in bytes: large enough that the per-read cost
 /// (moving the unread rest of the window, restarting a cut record) stays small, and small
-/// enough that the window stays in the processor's cache.
+/// enough for a typical L2 cache: reads of 1 MiB measured slower.
 const DEFAULT_READ_SIZE: usize = 256 * 1024;
 
 /// A pull parser over any byte source (a file, standard input, an HTTP body), with memory
@@ -29,7 +29,7 @@ const DEFAULT_READ_SIZE: usize = 256 * 1024;
 /// For that reason it has [`read_event`](Reader::read_event) instead of `Iterator`;
 /// [`Reader::assets`] is an iterator of owned assets.
 ///
-/// The buffer holds one read from the source ([`Reader::with_read_size`]) and the one record
+/// The buffer contains one read from the source ([`Reader::with_read_size`]) and the one record
 /// that the read cut: an asset's own fields, one detection, the request echo or the warning.
 /// A record longer than a read makes the buffer grow to its size, up to
 /// [`Limits::max_record_bytes`]. The reader reads into the buffer itself, so a `BufReader`
@@ -94,8 +94,8 @@ impl<R: Read> Reader<R> {
 
     /// Sets how many bytes the reader gathers from its source before it parses again: 256 KiB
     /// unless set. Less makes the first events come sooner from a slow source and keeps the
-    /// buffer smaller; it also costs time, as each read moves and parses again the record
-    /// that the last one cut. Values below 1 count as 1.
+    /// buffer smaller. It also costs time, because after each read the reader moves and
+    /// parses again the record that the read cut. Values below 1 count as 1.
     ///
     /// # Example
     ///
