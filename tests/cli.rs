@@ -343,6 +343,21 @@ fn missing_file_fails() {
 }
 
 #[test]
+fn directory_fails_with_its_path() {
+    let directory = testdata("guide-sample.xml").parent().unwrap().to_owned();
+    for command in ["assets", "detections", "summary", "check"] {
+        let output = run(&[command, directory.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let expected = format!(
+            "error: cannot open {}: it is a directory, not a file\n",
+            directory.display()
+        );
+        assert_eq!(stderr(&output), expected, "{command}");
+        assert_eq!(stdout(&output), "", "{command}");
+    }
+}
+
+#[test]
 fn next_page_urls() {
     let cases = [
         (

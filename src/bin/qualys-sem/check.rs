@@ -1,6 +1,5 @@
 //! The `check` subcommand.
 
-use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::Path;
 
@@ -13,9 +12,7 @@ use crate::report::{Failure, Outcome};
 pub fn check(file: Option<&Path>) -> Result<Outcome, Failure> {
     let (name, report) = match file {
         Some(path) if path.as_os_str() != "-" => {
-            let source = File::open(path).map_err(|error| {
-                Failure::Input(format!("cannot open {}: {error}", path.display()))
-            })?;
+            let (source, _) = crate::input::open_file(path)?;
             let report = check_document(BufReader::new(source));
             (path.display().to_string(), report)
         }

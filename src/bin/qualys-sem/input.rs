@@ -16,15 +16,24 @@ use crate::report::Failure;
 pub fn open(file: Option<&Path>) -> Result<Reader<Box<dyn Read>>, Failure> {
     let (source, total): (Box<dyn Read>, Option<u64>) = match file {
         Some(path) if path.as_os_str() != "-" => {
-            let file = File::open(path).map_err(|error| {
-                Failure::Input(format!("cannot open {}: {error}", path.display()))
-            })?;
-            let total = file.metadata().ok().map(|metadata| metadata.len());
-            (Box::new(file), total)
+            let (file, size) = open_file(path)?;
+            (Box::new(file), Some(size))
         }
         _ => (Box::new(io::stdin().lock()), None),
     };
     Ok(Reader::new(with_progress(source, total)))
+}
+
+/// Opens the file at `path` and returns it with its size, failing with the path in the
+/// message when it cannot be read as a file, a directory included.
+pub fn open_file(path: &Path) -> Result<(File, u64), Failure> {
+    let fail = |reason: String| Failure::Input(format!("cannot open {}: {reason}", path.display()));
+    let file = File::open(path).map_err(|error| fail(error.to_string()))?;
+    let metadata = file.metadata().map_err(|error| fail(error.to_string()))?;
+    if metadata.is_dir() {
+        return Err(fail("it is a directory, not a file".to_owned()));
+    }
+    Ok((file, metadata.len()))
 }
 
 fn with_progress(source: Box<dyn Read>, total: Option<u64>) -> Box<dyn Read> {
