@@ -210,3 +210,50 @@ fn reader_describes_reply_from_late_mark() {
         );
     }
 }
+
+// Text that starts with a byte order mark after the XML declaration and
+// then has a byte that is not UTF-8: the slice parser reads it as one run
+// of text and reports the invalid byte. A reader whose window started at
+// the mark read the mark as text of its own and, at the end of the input,
+// described the whole reply as not XML instead.
+#[test]
+fn reader_checks_text_after_late_mark() {
+    let input = b"<?xml version=\"1.0\"?>\xEF\xBB\xBF\xEF\xBBjjj\x80<A/>";
+    let expected = parser_items(input);
+    assert!(expected.iter().any(|item| {
+        item.as_ref()
+            .is_err_and(|error| error.starts_with("invalid UTF-8"))
+    }));
+    for read_size in 1..input.len() {
+        assert_eq!(
+            reader_items_with(input, read_size),
+            expected,
+            "reads of {read_size}"
+        );
+    }
+}
+
+// Several byte order marks in a row past the start of the input are text
+// like any other, whichever of them the reader's window starts at. quick-xml
+// drops one mark at the start of its input, so the cursor gives it none.
+#[test]
+fn reader_keeps_repeated_marks() {
+    let mark = "\u{FEFF}";
+    let inputs = [
+        format!("<?xml version=\"1.0\"?>{mark}{mark}<ASSET_LIST_VM_DETECTION_OUTPUT/>"),
+        format!("<?xml version=\"1.0\"?>{mark}{mark}{mark}text<A/>"),
+        format!("{mark}{mark}<ASSET_LIST_VM_DETECTION_OUTPUT/>"),
+        format!("<ASSET_LIST_VM_DETECTION_OUTPUT/>{mark}{mark}"),
+    ];
+    for input in &inputs {
+        let input = input.as_bytes();
+        let expected = parser_items(input);
+        for read_size in 1..input.len() {
+            assert_eq!(
+                reader_items_with(input, read_size),
+                expected,
+                "{input:?} in reads of {read_size}"
+            );
+        }
+    }
+}

@@ -91,7 +91,9 @@ impl<'w> Rest<'w> {
 pub(crate) struct Cursor<'w> {
     reader: quick_xml::Reader<&'w [u8]>,
     skipped: u64,
-    byte_order_mark: Option<&'static str>,
+    /// Bytes of byte order marks at the start of the window that quick-xml does not see and
+    /// that the next event hands out as text.
+    marks: usize,
     text: Option<&'w str>,
     bytes: &'w [u8],
     len: usize,
@@ -119,12 +121,20 @@ impl<'w> Cursor<'w> {
         limits: Limits,
     ) -> Self {
         // quick-xml drops a byte order mark at the start of every new reader. Past the start
-        // of the input it is a character like any other, so the cursor hands it out as text
-        // and reads on after it.
-        let (byte_order_mark, rest, reader_base) = match bytes {
-            [0xEF, 0xBB, 0xBF, rest @ ..] if base != 0 => (Some(BYTE_ORDER_MARK), rest, base + 3),
-            _ => (None, bytes, base),
+        // of the input it is a character like any other, so the cursor hands out the marks at
+        // the start of the window as text and gives quick-xml the bytes after them.
+        let marks = match base {
+            0 => 0,
+            _ => {
+                let mark = BYTE_ORDER_MARK.as_bytes();
+                let count = bytes
+                    .chunks_exact(mark.len())
+                    .take_while(|chunk| chunk == &mark);
+                count.count() * mark.len()
+            }
         };
+        let rest = &bytes[marks..];
+        let reader_base = base + marks as u64;
         let text = text.and_then(|text| text.get(bytes.len() - rest.len()..));
         let mut reader = quick_xml::Reader::from_reader(rest);
         let config = reader.config_mut();
@@ -137,7 +147,7 @@ impl<'w> Cursor<'w> {
         Cursor {
             reader,
             skipped: 0,
-            byte_order_mark,
+            marks,
             bytes: rest,
             text,
             len: rest.len(),
@@ -230,9 +240,8 @@ impl<'w> Cursor<'w> {
     /// At the end of the window, `Eof` is returned only when the input ends there too;
     /// otherwise the cursor reports [`Fault::Incomplete`].
     pub(crate) fn next(&mut self) -> Result<XmlEvent<'w>, Fault> {
-        if let Some(mark) = self.byte_order_mark.take() {
-            self.event_start = self.base - 3;
-            return Ok(XmlEvent::Text(BytesText::from_escaped(mark)));
+        if self.marks > 0 {
+            return self.text_from_marks();
         }
         self.event_start = self.offset();
         match self.reader.read_event() {
@@ -259,6 +268,37 @@ impl<'w> Cursor<'w> {
             ));
         }
         Ok(())
+    }
+
+    /// Returns the text that starts with the byte order marks at the start of the window,
+    /// which quick-xml does not see: the marks alone, or with the text after them as one
+    /// event, as a window that began before them would read it.
+    #[cold]
+    fn text_from_marks(&mut self) -> Result<XmlEvent<'w>, Fault> {
+        let marks = std::mem::take(&mut self.marks);
+        let marks_start = self.base - marks as u64;
+        if matches!(self.bytes.first(), None | Some(b'<' | b'&')) {
+            self.event_start = marks_start;
+            let text = std::str::from_utf8(&self.window[..marks]).expect("byte order marks");
+            return Ok(XmlEvent::Text(BytesText::from_escaped(text)));
+        }
+
+        // The text after the marks, checked by quick-xml, whose offsets start past them.
+        self.event_start = self.offset();
+        match self.reader.read_event() {
+            Ok(XmlEvent::Text(_)) => {
+                self.check_record_size()?;
+                self.event_start = marks_start;
+                let end = marks + self.consumed() as usize;
+                let whole = std::str::from_utf8(&self.window[..end])
+                    .expect("byte order marks and text that quick-xml checked");
+                Ok(XmlEvent::Text(BytesText::from_escaped(whole)))
+            }
+            // quick-xml reads bytes other than `<` and `&` as text, and the bytes after the
+            // marks do not start with another mark that it would drop.
+            Ok(_) => unreachable!("the bytes after byte order marks start text"),
+            Err(error) => Err(self.classify(error)),
+        }
     }
 
     /// Tells a window that ends inside markup from malformed input.
