@@ -7,6 +7,7 @@
 #   SKIP_CRITERION=1 ...            reuse the criterion results already in target/criterion
 #   SKIP_CALLGRIND=1 ...           no instruction counts
 #   SKIP_GIB=1 ...                  no 1 GiB export (the command line runs at 100 MiB only)
+#   SKIP_PAIRED=1 ...               no paired rounds
 #
 # Generated exports go to $WORK (default /tmp/qualys-sem-bench), never into the repository.
 # Output: the figures on standard output, and raw tool output under $WORK/out.
@@ -21,7 +22,7 @@ mkdir -p "$OUT"
 SEED=5
 # Instruction counts per byte do not depend on the size; a small file keeps valgrind short.
 CALLGRIND_SIZE=10MB
-PATHS="events assets_borrowed assets_owned reader_assets check ndjson quick_xml_raw quick_xml_serde roxmltree"
+PATHS="events assets_borrowed assets_owned reader_events reader_assets check ndjson quick_xml_raw quick_xml_serde roxmltree"
 
 section() { printf '\n## %s\n\n' "$1"; }
 
@@ -45,6 +46,8 @@ cargo build --release --features cli 2>&1 | tail -1
 CLI=target/release/qualys-sem
 ONE_PASS=$(cargo bench --no-run --bench one_pass 2>&1 | sed -n 's/.*Executable .*(\(.*\))$/\1/p' | tail -1)
 echo "one_pass: $ONE_PASS"
+PAIRED=$(cargo bench --no-run --bench paired 2>&1 | sed -n 's/.*Executable .*(\(.*\))$/\1/p' | tail -1)
+echo "paired: $PAIRED"
 
 generate() { # SIZE FILE
 	[ -s "$2" ] || "$CLI" generate --seed "$SEED" --size "$1" -o "$2"
@@ -95,6 +98,19 @@ for group in sorted(p for p in root.iterdir() if (p / "events").is_dir()):
             print(f"- {path} / {baseline} = {ratio:.2f} (target >= {target})")
     print()
 PY
+
+if [ -z "${SKIP_PAIRED:-}" ]; then
+	section "Paired rounds (fastest round of each path)"
+	generate 1MB "$WORK/1MB.xml"
+	PAIRED_PATHS="assets_owned reader_assets reader_events events quick_xml_raw quick_xml_serde"
+	echo "### 1 MB, 300 rounds"
+	echo
+	"$PAIRED" "$WORK/1MB.xml" 300 $PAIRED_PATHS
+	echo
+	echo "### 100 MiB, 20 rounds"
+	echo
+	"$PAIRED" "$WORK/100MiB.xml" 20 $PAIRED_PATHS
+fi
 
 if [ -z "${SKIP_CALLGRIND:-}" ]; then
 section "Instructions per byte (callgrind)"

@@ -45,6 +45,27 @@ fn reader_items_with(input: &[u8], read_size: usize) -> Vec<Result<String, Strin
     items
 }
 
+/// Checks that the reader gives the slice parser's items at every read size, so that its
+/// window ends at every byte of `input` in turn, and returns those items.
+fn assert_reader_agrees_at_every_cut(input: &[u8]) -> Vec<Result<String, String>> {
+    let expected = parser_items(input);
+    for read_size in 1..input.len() {
+        assert_eq!(
+            reader_items_with(input, read_size),
+            expected,
+            "{input:?} in reads of {read_size}"
+        );
+    }
+    expected
+}
+
+/// Returns whether one of `items` is an error whose message contains `text`.
+fn has_error(items: &[Result<String, String>], text: &str) -> bool {
+    items
+        .iter()
+        .any(|item| item.as_ref().is_err_and(|error| error.contains(text)))
+}
+
 /// Checks that `items` end, hold `error` exactly once and finish with the
 /// end of the document.
 fn assert_reported_once(items: &[Result<String, String>], error: &str) {
@@ -175,18 +196,8 @@ fn reader_reads_stray_text_to_its_end() {
     let after = b"<ASSET_LIST_VM_DETECTION_OUTPUT/>\n  \x01E2021\xc0/SCORE>\n<A/>";
     let before = b"\x01E2021\xc0/SCORE>\n<ASSET_LIST_VM_DETECTION_OUTPUT/>";
     for input in [&after[..], &before[..]] {
-        let expected = parser_items(input);
-        assert!(expected.iter().any(|item| {
-            item.as_ref()
-                .is_err_and(|error| error.starts_with("invalid UTF-8"))
-        }));
-        for read_size in 1..input.len() {
-            assert_eq!(
-                reader_items_with(input, read_size),
-                expected,
-                "reads of {read_size}"
-            );
-        }
+        let expected = assert_reader_agrees_at_every_cut(input);
+        assert!(has_error(&expected, "invalid UTF-8"), "{expected:?}");
     }
 }
 
@@ -197,18 +208,8 @@ fn reader_reads_stray_text_to_its_end() {
 #[test]
 fn reader_describes_reply_from_late_mark() {
     let input = b"<?xml version=\"1.0\"?>\xEF\xBB\xBF<HSSET_\xbc>CTION</HSSET_>";
-    let expected = parser_items(input);
-    assert!(expected.iter().any(|item| {
-        item.as_ref()
-            .is_err_and(|error| error.contains("at byte 3:"))
-    }));
-    for read_size in 1..input.len() {
-        assert_eq!(
-            reader_items_with(input, read_size),
-            expected,
-            "reads of {read_size}"
-        );
-    }
+    let expected = assert_reader_agrees_at_every_cut(input);
+    assert!(has_error(&expected, "at byte 3:"), "{expected:?}");
 }
 
 // Text that starts with a byte order mark after the XML declaration and
@@ -219,18 +220,8 @@ fn reader_describes_reply_from_late_mark() {
 #[test]
 fn reader_checks_text_after_late_mark() {
     let input = b"<?xml version=\"1.0\"?>\xEF\xBB\xBF\xEF\xBBjjj\x80<A/>";
-    let expected = parser_items(input);
-    assert!(expected.iter().any(|item| {
-        item.as_ref()
-            .is_err_and(|error| error.starts_with("invalid UTF-8"))
-    }));
-    for read_size in 1..input.len() {
-        assert_eq!(
-            reader_items_with(input, read_size),
-            expected,
-            "reads of {read_size}"
-        );
-    }
+    let expected = assert_reader_agrees_at_every_cut(input);
+    assert!(has_error(&expected, "invalid UTF-8"), "{expected:?}");
 }
 
 // Several byte order marks in a row past the start of the input are text
@@ -246,14 +237,6 @@ fn reader_keeps_repeated_marks() {
         format!("<ASSET_LIST_VM_DETECTION_OUTPUT/>{mark}{mark}"),
     ];
     for input in &inputs {
-        let input = input.as_bytes();
-        let expected = parser_items(input);
-        for read_size in 1..input.len() {
-            assert_eq!(
-                reader_items_with(input, read_size),
-                expected,
-                "{input:?} in reads of {read_size}"
-            );
-        }
+        assert_reader_agrees_at_every_cut(input.as_bytes());
     }
 }

@@ -114,14 +114,7 @@ pub fn path(name: &str) -> Option<fn(&[u8]) -> Counts> {
 pub fn events(xml: &[u8]) -> Counts {
     let mut counts = Counts::default();
     for event in Parser::new(xml) {
-        match event.expect("a generated export parses") {
-            Event::Asset(_) => counts.assets += 1,
-            Event::Detection(detection) => {
-                counts.detections += 1;
-                counts.add_results(detection.results.as_deref());
-            }
-            _ => {}
-        }
+        count_event(&mut counts, &event.expect("a generated export parses"));
     }
     counts
 }
@@ -150,14 +143,7 @@ pub fn reader_events(xml: &[u8]) -> Counts {
     let mut counts = Counts::default();
     let mut reader = Reader::new(xml);
     while let Some(event) = reader.read_event() {
-        match event.expect("a generated export parses") {
-            Event::Asset(_) => counts.assets += 1,
-            Event::Detection(detection) => {
-                counts.detections += 1;
-                counts.add_results(detection.results.as_deref());
-            }
-            _ => {}
-        }
+        count_event(&mut counts, &event.expect("a generated export parses"));
     }
     counts
 }
@@ -215,6 +201,17 @@ pub fn ndjson(xml: &[u8]) -> Counts {
         "every RESULTS went out as JSON"
     );
     counts
+}
+
+fn count_event(counts: &mut Counts, event: &Event<'_>) {
+    match event {
+        Event::Asset(_) => counts.assets += 1,
+        Event::Detection(detection) => {
+            counts.detections += 1;
+            counts.add_results(detection.results.as_deref());
+        }
+        _ => {}
+    }
 }
 
 fn count_asset(counts: &mut Counts, asset: &qualys_sem::Asset<'_>) {
