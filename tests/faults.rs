@@ -832,7 +832,7 @@ fn large_document_of(rounds: u64) -> String {
     several[..start].to_owned() + &assets + &several[end..]
 }
 
-/// A document of about 36 reads of [`READ_SIZE`].
+/// Builds a document of about 36 reads of [`READ_SIZE`].
 fn large_document() -> Vec<u8> {
     let document = large_document_of(36).into_bytes();
     assert!(document.len() > 32 * READ_SIZE, "{}", document.len());

@@ -98,7 +98,7 @@ pub(crate) struct Cursor<'w> {
     bytes: &'w [u8],
     len: usize,
     base: u64,
-    /// The window as given, with a byte order mark that `bytes` leaves out, and its offset.
+    /// The window as given, with the byte order marks that `bytes` leaves out, and its offset.
     window: &'w [u8],
     window_base: u64,
     at_eof: bool,
@@ -270,9 +270,8 @@ impl<'w> Cursor<'w> {
         Ok(())
     }
 
-    /// Returns the text that starts with the byte order marks at the start of the window,
-    /// which quick-xml does not see: the marks alone, or with the text after them as one
-    /// event, as a window that began before them would read it.
+    /// Returns the byte order marks at the start of the window, which quick-xml does not see,
+    /// as text. Text after them joins them in one event, as in a window that began earlier.
     #[cold]
     fn text_from_marks(&mut self) -> Result<XmlEvent<'w>, Fault> {
         let marks = std::mem::take(&mut self.marks);

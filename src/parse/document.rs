@@ -532,7 +532,7 @@ impl Core {
             XmlEvent::Decl(_) => Some("XML declaration".to_owned()),
             XmlEvent::DocType(_) => Some("DOCTYPE".to_owned()),
             // The whole text must be in before it is reported, so that an invalid UTF-8 byte
-            // in it is found first, as in a window that holds the whole input.
+            // in it is found first, as in a window that contains the whole input.
             XmlEvent::Text(_) if cursor.is_cut() => return Err(Fault::Incomplete),
             XmlEvent::Text(text) => {
                 // Point at the text itself, past the line breaks before it.
