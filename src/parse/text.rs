@@ -204,6 +204,21 @@ pub(crate) fn simple_value<'w>(
     Some((value, markup + end_length))
 }
 
+/// Returns where the first `]]>` in `bytes` starts.
+///
+/// A scan for `]` beats a substring searcher here: most values are short, so building the
+/// searcher would cost more than the scan, and `]` is rare in the text of an export.
+fn find_cdata_close(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr(b']', &bytes[from..])?;
+        if bytes[at..].starts_with(b"]]>") {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
 /// Reads one or more CDATA sections starting at `at`, with layout whitespace between them,
 /// through the end tag `</name>`. A single section is borrowed; several (Qualys splits a
 /// literal `]]>` across two) are joined into one string of the right size.
@@ -214,13 +229,12 @@ fn cdata_value<'w>(
 ) -> Option<(Option<Cow<'w, str>>, usize)> {
     const OPEN: &[u8] = b"<![CDATA[";
     let bytes = input.bytes;
-    let close = memchr::memmem::Finder::new(b"]]>");
     let mut sections: Vec<(usize, usize)> = Vec::new();
     let mut position = at;
     let mut first = None;
     loop {
         let content = position + OPEN.len();
-        let content_end = content + close.find(&bytes[content..])?;
+        let content_end = content + find_cdata_close(&bytes[content..])?;
         match first {
             None => first = Some((content, content_end)),
             Some(_) => sections.push((content, content_end)),

@@ -1,6 +1,6 @@
 //! Timestamps as the export writes them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 /// Parses a timestamp in any form that SEM exports use, into UTC.
 ///
@@ -41,8 +41,7 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     let hour = digits(&bytes[11..13])?;
     let minute = digits(&bytes[14..16])?;
     let second = digits(&bytes[17..19])?;
-    let is_date = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
-    if !is_date || hour > 23 || minute > 59 || second > 59 {
+    if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
 
@@ -70,35 +69,15 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
         _ => return None,
     };
 
-    // Seconds since 1970 computed directly: chrono's checked constructors cost several times
-    // more, and every detection carries four timestamps.
-    let days = days_from_civil(i64::from(year), month, day);
-    let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_seconds;
-    DateTime::from_timestamp(seconds, nanos)
-}
-
-/// Returns the number of days in a month of the proleptic Gregorian calendar.
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Returns the days from 1970-01-01 to a date of the proleptic Gregorian calendar, by the
-/// usual shift of the year to start in March so that the leap day comes last.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = i64::from((month + 9) % 12);
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    // chrono's calendar constructors check the date with table lookups, which costs less
+    // than going through seconds since 1970; every detection carries four timestamps.
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let local = date.and_hms_nano_opt(hour, minute, second, nanos)?;
+    let utc = match offset_seconds {
+        0 => local,
+        offset => local.checked_sub_signed(TimeDelta::seconds(offset))?,
+    };
+    Some(utc.and_utc())
 }
 
 /// Reads a run of ASCII digits as a number; `None` if any byte is not a digit.
