@@ -4,10 +4,13 @@
 #   benches/measure.sh              everything: criterion suite, ratios, instruction
 #                                   counts, peak memory, command line, lxml
 #   QUALYS_SEM_BENCH_MB=1 ...       the criterion suite at 1 MB only (quick run)
-#   SKIP_CRITERION=1 ...            reuse the criterion results already in target/criterion
+#   SKIP_CRITERION=1 ...            no criterion run: the tables then show the results that
+#                                   an earlier run left in target/criterion
 #   SKIP_CALLGRIND=1 ...           no instruction counts
 #   SKIP_GIB=1 ...                  no 1 GiB export (the command line runs at 100 MiB only)
 #   SKIP_PAIRED=1 ...               no paired rounds
+#   SKIP_LXML=1 ...                 no lxml reference run (which otherwise installs lxml with
+#                                   pip into $WORK/venv when Python lacks it)
 #
 # Generated exports go to $WORK (default /tmp/qualys-sem-bench), never into the repository.
 # Output: the figures on standard output, and raw tool output under $WORK/out.
@@ -183,8 +186,13 @@ done
 
 section "Python lxml iterparse on the 100 MiB export (reference)"
 PYTHON=python3
-if ! "$PYTHON" -c 'import lxml' 2>/dev/null; then
-	# A private environment, so that the system's Python is left as it was.
+if [ -n "${SKIP_LXML:-}" ]; then
+	PYTHON=
+	echo "skipped (SKIP_LXML)"
+elif ! "$PYTHON" -c 'import lxml' 2>/dev/null; then
+	# A private environment, so that the system's Python is left as it was. pip downloads
+	# lxml from the package index it is configured with.
+	echo "installing lxml with pip into $WORK/venv"
 	if python3 -m venv "$WORK/venv" >/dev/null 2>&1 &&
 		"$WORK/venv/bin/pip" install --quiet lxml >"$OUT/pip.txt" 2>&1; then
 		PYTHON=$WORK/venv/bin/python
