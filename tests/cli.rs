@@ -277,8 +277,8 @@ fn cut_file_prints_complete_assets_then_fails() {
     assert_eq!(json_lines(stdout(&output)), expected[..2]);
 
     let message = stderr(&output);
-    assert!(message.starts_with("error: "), "{message}");
-    assert!(message.contains("document ends early"), "{message}");
+    let prefix = format!("error: {}: document ends early", path.display());
+    assert!(message.starts_with(&prefix), "{message}");
     assert!(
         message.contains("the last complete asset has ID 1002"),
         "{message}"

@@ -8,14 +8,15 @@ use serde::Serialize;
 
 use crate::csv_row;
 use crate::input;
-use crate::report::{Failure, Outcome, input_error};
+use crate::report::{Failure, Outcome};
 
 /// Prints one JSON asset per line.
 pub fn assets(file: Option<&Path>) -> Result<Outcome, Failure> {
     let mut output = BufWriter::new(io::stdout().lock());
     let mut outcome = Outcome::Clean;
 
-    for asset in input::open(file)?.assets() {
+    let (reader, source) = input::open(file)?;
+    for asset in reader.assets() {
         match asset {
             Ok(asset) => {
                 serde_json::to_writer(&mut output, &asset)?;
@@ -24,7 +25,7 @@ pub fn assets(file: Option<&Path>) -> Result<Outcome, Failure> {
             Err(error) => {
                 // Every complete asset before the error is written out first.
                 output.flush()?;
-                input_error(&error);
+                source.report(&error);
                 outcome = Outcome::BadInput;
             }
         }
@@ -71,7 +72,7 @@ fn for_each_detection<W: Flush>(
     output: &mut W,
     mut write: impl FnMut(&mut W, &AssetHeader<'_>, &Detection<'_>) -> Result<(), Failure>,
 ) -> Result<Outcome, Failure> {
-    let mut reader = input::open(file)?;
+    let (mut reader, source) = input::open(file)?;
     let mut asset: Option<AssetHeader<'static>> = None;
     let mut outcome = Outcome::Clean;
 
@@ -86,7 +87,7 @@ fn for_each_detection<W: Flush>(
             Ok(_) => {}
             Err(error) => {
                 output.flush_output()?;
-                input_error(&error);
+                source.report(&error);
                 outcome = Outcome::BadInput;
             }
         }

@@ -1,5 +1,6 @@
 //! Opening the export to read.
 
+use std::fmt::Display;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read};
 use std::path::Path;
@@ -7,21 +8,38 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressStyle};
 use qualys_sem::Reader;
 
-use crate::report::Failure;
+use crate::report::{Failure, input_error};
+
+/// The origin of the export, which error messages name.
+pub struct Source {
+    /// The file's path as given, or `None` for standard input.
+    path: Option<String>,
+}
+
+impl Source {
+    /// Prints an error about the input on standard error, after the file's path when the
+    /// input is a file.
+    pub fn report(&self, error: &impl Display) {
+        match &self.path {
+            Some(path) => input_error(format_args!("{path}: {error}")),
+            None => input_error(error),
+        }
+    }
+}
 
 /// Opens `file` for streaming, or standard input for `-` or no file.
 ///
 /// When standard error is a terminal, reading shows its progress there: bytes read, of the
 /// total when the size of a file is known. Otherwise nothing extra is printed.
-pub fn open(file: Option<&Path>) -> Result<Reader<Box<dyn Read>>, Failure> {
-    let (source, total): (Box<dyn Read>, Option<u64>) = match file {
+pub fn open(file: Option<&Path>) -> Result<(Reader<Box<dyn Read>>, Source), Failure> {
+    let (reader, total, path): (Box<dyn Read>, Option<u64>, Option<String>) = match file {
         Some(path) if path.as_os_str() != "-" => {
             let (file, size) = open_file(path)?;
-            (Box::new(file), Some(size))
+            (Box::new(file), Some(size), Some(path.display().to_string()))
         }
-        _ => (Box::new(io::stdin().lock()), None),
+        _ => (Box::new(io::stdin().lock()), None, None),
     };
-    Ok(Reader::new(with_progress(source, total)))
+    Ok((Reader::new(with_progress(reader, total)), Source { path }))
 }
 
 /// Opens the file at `path` and returns it with its size, failing with the path in the

@@ -6,7 +6,7 @@ use qualys_sem::Event;
 use qualys_sem::query::{Query, next_page as next_page_after};
 
 use crate::input;
-use crate::report::{Failure, Outcome, input_error};
+use crate::report::{Failure, Outcome};
 
 /// Prints the canonical form of a valid query; otherwise the API's own message.
 pub fn query(raw: &str) -> Result<Outcome, Failure> {
@@ -24,7 +24,7 @@ pub fn query(raw: &str) -> Result<Outcome, Failure> {
 /// The whole page is read first, because a next page is only safe to ask for when this one
 /// was complete and its cursor moves past every asset on it.
 pub fn next_page(file: Option<&Path>) -> Result<Outcome, Failure> {
-    let mut reader = input::open(file)?;
+    let (mut reader, source) = input::open(file)?;
     let mut url = None;
     let mut highest_id = None;
     let mut outcome = Outcome::Clean;
@@ -35,7 +35,7 @@ pub fn next_page(file: Option<&Path>) -> Result<Outcome, Failure> {
             Ok(Event::Warning(warning)) => url = warning.url.map(|url| url.into_owned()),
             Ok(_) => {}
             Err(error) => {
-                input_error(&error);
+                source.report(&error);
                 outcome = Outcome::BadInput;
             }
         }

@@ -6,7 +6,7 @@ use std::path::Path;
 use qualys_sem::Summary;
 
 use crate::input;
-use crate::report::{Failure, Outcome, input_error};
+use crate::report::{Failure, Outcome};
 
 /// Prints one JSON object with the page's counts.
 ///
@@ -14,7 +14,7 @@ use crate::report::{Failure, Outcome, input_error};
 /// that is cut off, malformed or not an export at all gets no summary, because its counts
 /// would pass for a complete page.
 pub fn summary(file: Option<&Path>) -> Result<Outcome, Failure> {
-    let mut reader = input::open(file)?;
+    let (mut reader, source) = input::open(file)?;
     let mut summary = Summary::default();
     let mut outcome = Outcome::Clean;
 
@@ -22,7 +22,7 @@ pub fn summary(file: Option<&Path>) -> Result<Outcome, Failure> {
         match event {
             Ok(event) => summary.add(&event),
             Err(error) => {
-                input_error(&error);
+                source.report(&error);
                 if error.is_fatal() {
                     return Ok(Outcome::BadInput);
                 }
