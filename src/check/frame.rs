@@ -189,6 +189,18 @@ pub(crate) struct Frame {
     /// Set once text out of place was reported, so that one run of bad text
     /// gives one finding.
     pub(crate) text_reported: bool,
+    /// Required children reported missing before a later sibling, in case they
+    /// still come, out of order.
+    pub(crate) reported_missing: Vec<ReportedMissing>,
+}
+
+/// A required child reported missing where `before` started.
+#[derive(Debug)]
+pub(crate) struct ReportedMissing {
+    pub(crate) name: String,
+    pub(crate) before: String,
+    /// Index of the finding in the report, unless the report was full.
+    pub(crate) index: Option<usize>,
 }
 
 impl Frame {

@@ -9,7 +9,7 @@ use quick_xml::events::{BytesCData, BytesDecl, BytesRef, BytesStart, BytesText, 
 use super::CheckError;
 use super::chars::{find_bad_chars, is_xml_char};
 use super::finding::{Finding, FindingKind};
-use super::frame::{ChildVerdict, Frame, Rule, ValueBuffer};
+use super::frame::{ChildVerdict, Frame, ReportedMissing, Rule, ValueBuffer};
 use super::position::{Position, Tracker};
 use super::report::Report;
 use super::value::value_type;
@@ -185,6 +185,7 @@ impl<R: Read> Pass<R> {
             cursor: Default::default(),
             value,
             text_reported: false,
+            reported_missing: Vec::new(),
         });
         for (position, kind) in std::mem::take(&mut self.deferred) {
             self.push(position, kind);
@@ -250,10 +251,19 @@ impl<R: Read> Pass<R> {
             ChildVerdict::Fits { missing } => {
                 for missing in missing {
                     let kind = FindingKind::MissingChild {
-                        name: missing,
+                        name: missing.clone(),
                         parent: parent.clone(),
                     };
+                    let index = self.report.findings.len();
                     self.push(start, kind);
+                    let is_kept = self.report.findings.len() > index;
+                    if let Some(frame) = self.stack.last_mut() {
+                        frame.reported_missing.push(ReportedMissing {
+                            name: missing,
+                            before: name.clone(),
+                            index: is_kept.then_some(index),
+                        });
+                    }
                 }
             }
             ChildVerdict::Repeated => {
@@ -261,8 +271,12 @@ impl<R: Read> Pass<R> {
                 self.deferred.push((start, kind));
             }
             ChildVerdict::OutOfOrder { before } => {
-                let kind = FindingKind::OutOfOrder { name, before };
-                self.deferred.push((start, kind));
+                // A required child reported missing that comes after all is out of order. The
+                // earlier finding is rewritten to report that, so the child gets one finding.
+                if self.take_reported_missing(&name).is_none() {
+                    let kind = FindingKind::OutOfOrder { name, before };
+                    self.deferred.push((start, kind));
+                }
             }
             ChildVerdict::NotAllowed => {
                 let content = parent_content.map(ToString::to_string).unwrap_or_default();
@@ -275,6 +289,21 @@ impl<R: Read> Pass<R> {
             }
         }
         Rule::Declared(decl)
+    }
+
+    /// Turns the finding that reported `name` missing from the innermost open element into
+    /// one that reports it out of order. Returns what was reported, or `None` if nothing was.
+    fn take_reported_missing(&mut self, name: &str) -> Option<ReportedMissing> {
+        let frame = self.stack.last_mut()?;
+        let at = frame.reported_missing.iter().position(|m| m.name == name)?;
+        let reported = frame.reported_missing.swap_remove(at);
+        if let Some(finding) = reported.index.and_then(|i| self.report.findings.get_mut(i)) {
+            finding.kind = FindingKind::OutOfOrder {
+                name: reported.name.clone(),
+                before: reported.before.clone(),
+            };
+        }
+        Some(reported)
     }
 
     fn check_attributes(&mut self, element: &BytesStart<'_>, start: Position) {
