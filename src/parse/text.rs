@@ -318,3 +318,36 @@ pub(crate) fn check_end(cursor: &Cursor<'_>, open: &str, found: &str) -> Result<
 pub(crate) fn unexpected_eof(cursor: &Cursor<'_>) -> Fault {
     fault(ErrorKind::UnexpectedEof, cursor.offset(), String::new())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::find_cdata_close;
+    use crate::{Event, Parser};
+
+    #[test]
+    fn cdata_close_after_brackets() {
+        assert_eq!(find_cdata_close(b"abc]]>"), Some(3));
+        assert_eq!(find_cdata_close(b"a]b]]c]]]>"), Some(7));
+        assert_eq!(find_cdata_close(b"]]]]>"), Some(2));
+        assert_eq!(find_cdata_close(b"]]>]]>"), Some(0));
+        assert_eq!(find_cdata_close(b"a]]"), None);
+        assert_eq!(find_cdata_close(b"a]>"), None);
+        assert_eq!(find_cdata_close(b""), None);
+    }
+
+    #[test]
+    fn cdata_value_keeps_brackets() {
+        let xml = "<ASSET_LIST_VM_DETECTION_OUTPUT><RESPONSE><ASSET_LIST><ASSET><ID>1</ID>\
+            <DETECTION_LIST><DETECTION><QID>2</QID>\
+            <RESULTS><![CDATA[a]b]]c]]]><![CDATA[]]]]><![CDATA[>]]></RESULTS>\
+            </DETECTION></DETECTION_LIST></ASSET></ASSET_LIST></RESPONSE>\
+            </ASSET_LIST_VM_DETECTION_OUTPUT>";
+        let results: Vec<String> = Parser::from_str(xml)
+            .filter_map(|event| match event.unwrap() {
+                Event::Detection(detection) => detection.results.map(|text| text.into_owned()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(results, ["a]b]]c]]]>"]);
+    }
+}
