@@ -899,9 +899,9 @@ fn reader_reads_ahead_through_a_long_detection() {
     // A RESULTS of many reads, in one CDATA section and in many, which the reader reads to
     // its end before it parses the detection again.
     let line = "Vulnerable package openssl 1.0.2k-19.el7 on host01.example\n";
-    let one = format!("<![CDATA[{}]]>", line.repeat(2000));
-    let many = format!("<![CDATA[{}]]>", line).repeat(2000);
-    for results in [one, many] {
+    let one_section = format!("<![CDATA[{}]]>", line.repeat(2000));
+    let many_sections = format!("<![CDATA[{}]]>", line).repeat(2000);
+    for results in [one_section, many_sections] {
         let detection =
             format!("<DETECTION><QID>610100</QID><RESULTS>{results}</RESULTS></DETECTION>");
         let input = page(&format!(

@@ -16,9 +16,9 @@ mod window;
 
 use window::{Plan, Window};
 
-/// The default smallest read from the source, in bytes: large enough that the per-read cost
-/// (moving the unread rest of the window, restarting a cut record) stays small, and small
-/// enough for a typical L2 cache: reads of 1 MiB measured slower.
+/// The default smallest read from the source, in bytes. It is large enough that the cost of
+/// each read (moving the unread rest of the window, restarting a cut record) stays small. It
+/// is small enough for a typical L2 cache, and reads of 1 MiB measured slower.
 const DEFAULT_READ_SIZE: usize = 256 * 1024;
 
 /// A pull parser over any byte source (a file, standard input, an HTTP body), with memory

@@ -25,11 +25,11 @@ pub(super) struct Plan<'a> {
     pub(super) at_least: usize,
     /// Then read on, as many bytes again each time, until these bytes are in the window...
     pub(super) until: Option<&'a [u8]>,
-    /// ...or the window holds more than this many bytes.
+    /// ...or the window contains more than this many bytes.
     pub(super) max_window: usize,
 }
 
-/// What one [`Window::read_from`] brought.
+/// The outcome of one [`Window::read_from`].
 pub(super) struct Filled {
     /// How many bytes joined the window.
     pub(super) count: usize,
@@ -37,6 +37,22 @@ pub(super) struct Filled {
     pub(super) at_eof: bool,
     /// The source failed after the bytes counted above.
     pub(super) error: Option<io::Error>,
+}
+
+impl Filled {
+    /// Records the result of one read of up to `limit` bytes: fewer means the source ended.
+    fn note(&mut self, result: io::Result<usize>, limit: usize) {
+        match result {
+            Ok(got) if got < limit => self.at_eof = true,
+            Ok(_) => {}
+            Err(error) => self.error = Some(error),
+        }
+    }
+
+    /// Tells whether the source neither ended nor failed so far.
+    fn may_read_on(&self) -> bool {
+        !self.at_eof && self.error.is_none()
+    }
 }
 
 impl Window {
@@ -74,8 +90,8 @@ impl Window {
         }
     }
 
-    /// Reads from `source` into the end of the window as `plan` says, and on to the end of
-    /// the last character if the read cut one in two.
+    /// Reads from `source` into the end of the window as much as `plan` sets, and on to the
+    /// end of the last character if the read cut one in two.
     ///
     /// The bytes go from the source straight into the window's own buffer, and they are
     /// checked as UTF-8 once, at the end, together with the unread rest of the last fill.
@@ -91,12 +107,8 @@ impl Window {
         let limit = plan.at_least.max(1);
         let mut searched = 0;
         loop {
-            match read_up_to(source, &mut bytes, limit) {
-                Ok(got) if got < limit => filled.at_eof = true,
-                Ok(_) => {}
-                Err(error) => filled.error = Some(error),
-            }
-            if filled.at_eof || filled.error.is_some() {
+            filled.note(read_up_to(source, &mut bytes, limit), limit);
+            if !filled.may_read_on() {
                 break;
             }
             let Some(marker) = plan.until else {
@@ -110,16 +122,12 @@ impl Window {
         }
 
         // Completing the character here spares checking the whole window twice.
-        while !filled.at_eof && filled.error.is_none() {
+        while filled.may_read_on() {
             let missing = missing_continuation(&bytes[before..]);
             if missing == 0 {
                 break;
             }
-            match read_up_to(source, &mut bytes, missing) {
-                Ok(got) if got < missing => filled.at_eof = true,
-                Ok(_) => {}
-                Err(error) => filled.error = Some(error),
-            }
+            filled.note(read_up_to(source, &mut bytes, missing), missing);
         }
         filled.count = bytes.len() - before;
 
@@ -268,7 +276,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_character_is_read_to_its_end() {
+    fn read_completes_cut_character() {
         let mut window = Window::new();
         let mut source = pieces(&["caf\u{e9}!".as_bytes()], false);
         let filled = window.read_from(&mut source, plan(4));
@@ -278,7 +286,7 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_inside_a_character_keeps_its_start() {
+    fn failed_read_keeps_partial_character() {
         let mut window = Window::new();
         let mut source = pieces(&[b"caf\xc3"], true);
         let filled = window.read_from(&mut source, plan(4));
@@ -303,7 +311,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_character_at_the_end_is_kept_as_bytes() {
+    fn cut_character_at_end_stays_bytes() {
         let mut window = Window::new();
         let filled = window.read_from(&mut pieces(&[b"a\xc3"], false), plan(8));
         assert!(filled.at_eof);
